@@ -1,0 +1,99 @@
+"""Write files so that a failure at any moment leaves the old ones intact.
+
+Each file is written to a temporary file beside its target, flushed to disk,
+given the target's permissions, then renamed over it; the folder is synced so the
+rename itself survives a crash. When several files belong together (the Markdown
+and its sidecar), all are staged before any is replaced, so an error while
+writing (a full disk, a read-only folder) changes none of them.
+"""
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from wizard.errors import OutputError
+
+
+@dataclass
+class _Staged:
+    shown: Path  # the path the user named, for messages
+    target: Path  # where the bytes land: a symlink's target, so the link survives
+    temp: str
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _stage(path: Path, data: bytes) -> _Staged:
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"cannot write {path}: the file is read-only; not replacing it")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the folder {path.parent}: {_reason(error)}") from None
+    mode = _mode_for(target)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+    except OSError as error:
+        _discard(temp)
+        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+    return _Staged(path, target, temp)
+
+
+def _discard(temp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Not every filesystem lets a folder be opened or synced; the rename stands anyway.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Replace each path with its bytes, all or (barring a failed rename) none."""
+    staged: list[_Staged] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, data))
+    except BaseException:
+        for item in staged:
+            _discard(item.temp)
+        raise
+    for index, item in enumerate(staged):
+        try:
+            os.replace(item.temp, item.target)
+        except OSError as error:
+            for rest in staged[index:]:
+                _discard(rest.temp)
+            raise OutputError(f"cannot write {item.shown}: {_reason(error)}") from None
+        _sync_folder(item.target.parent)

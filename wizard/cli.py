@@ -1,0 +1,138 @@
+"""The ``archwiz`` command line.
+
+Only what the chosen command needs is imported: ``--from`` must stay fast and
+must never pull in Textual or questionary.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wizard import __version__
+from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
+
+DEFAULT_OUTPUT = "ARCHITECTURE.md"
+STDOUT = "-"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archwiz",
+        description="Write a software architecture document, section by section.",
+        epilog="Exit codes: 0 done, 1 output not written, 2 bad input or usage, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"archwiz {__version__}")
+    parser.add_argument(
+        "--from",
+        dest="spec",
+        metavar="SPEC",
+        help="render the document from a TOML spec or sidecar without asking anything ('-' reads stdin)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"where the Markdown goes (default: {DEFAULT_OUTPUT}); the TOML sidecar goes beside it "
+        "with the same stem; '-' prints the Markdown only",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("schema", help="print the JSON Schema of a spec, for editor validation and completion")
+    return parser
+
+
+def output_paths(output: str | None) -> tuple[Path, Path]:
+    """The Markdown path and its sidecar's, from ``-o``."""
+    markdown = Path(output or DEFAULT_OUTPUT)
+    if (output or "").endswith(("/", "\\")) or markdown.is_dir():
+        markdown = markdown / DEFAULT_OUTPUT
+    if markdown.suffix.lower() == ".toml":
+        raise InputError(
+            f"-o {output}: name the Markdown file (e.g. {markdown.with_suffix('.md')}); "
+            "the .toml sidecar is written beside it"
+        )
+    return markdown, markdown.with_suffix(".toml")
+
+
+def render_from(spec: str, output: str | None, quiet: bool) -> int:
+    # Imported here so that `archwiz --version` or a usage error stays instant.
+    from wizard.atomic import write_files
+    from wizard.markdown import render_markdown
+    from wizard.markdown.blocks import MISSING
+    from wizard.sections import progress
+    from wizard.sidecar import dump_toml
+    from wizard.spec import load_spec
+
+    to_stdout = output == STDOUT
+    paths = None if to_stdout else output_paths(output)
+    doc, original = load_spec(spec)
+    markdown = render_markdown(doc)
+    if to_stdout:
+        sys.stdout.write(markdown)
+        return EXIT_OK
+    assert paths is not None
+    sidecar = dump_toml(doc).encode()
+    markdown_path, sidecar_path = paths
+    write_files([(markdown_path, markdown.encode()), (sidecar_path, sidecar)])
+    if not quiet:
+        done, total = progress(doc)
+        gaps = markdown.count(MISSING)
+        print(f"wrote {markdown_path} and {sidecar_path}", file=sys.stderr)
+        print(f"{done} of {total} sections complete; {gaps} parts marked {MISSING}", file=sys.stderr)
+        if _same_file(sidecar_path, spec) and sidecar != original:
+            print(f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _same_file(path: Path, spec: str) -> bool:
+    try:
+        return spec != STDOUT and path.exists() and path.samefile(spec)
+    except OSError:
+        return False
+
+
+def print_schema() -> int:
+    from wizard.model import Document
+
+    schema = Document.model_json_schema()
+    schema["title"] = "archwiz architecture spec"
+    json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "schema":
+        return print_schema()
+    if args.spec is not None:
+        return render_from(args.spec, args.output, args.quiet)
+    if args.output is not None:
+        raise InputError("-o needs --from SPEC: there is nothing to render yet")
+    print(
+        "archwiz: the interactive wizard is not part of this release yet.\n"
+        "Render a document from a spec instead: archwiz --from SPEC.toml -o ARCHITECTURE.md\n"
+        "(see examples/ for a complete spec, and 'archwiz schema' for its format)",
+        file=sys.stderr,
+    )
+    return EXIT_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except ArchwizError as error:
+        print(f"archwiz: {error}" if not error.problems else str(error), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("archwiz: interrupted; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # A reader like `head` closed the pipe; that is not our error.
+        return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The errors archwiz reports to a user, each with its exit code.
+
+Every failure a user can cause ends in one of these, printed as plain lines
+without a traceback; the CLI maps each class to an exit code.
+"""
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_OUTPUT = 1  # the input was fine but the result could not be written
+EXIT_INPUT = 2  # the command line or the spec is wrong; nothing was written
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we can."""
+
+    source: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{where}: {what}"
+
+
+class ArchwizError(Exception):
+    exit_code = EXIT_INPUT
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        self.problems = problems if isinstance(problems, list) else []
+        text = problems if isinstance(problems, str) else "\n".join(map(str, problems))
+        super().__init__(text)
+
+
+class InputError(ArchwizError):
+    """The spec or the command line is wrong; exit 2 and write nothing."""
+
+
+class OutputError(ArchwizError):
+    """A result could not be written; exit 1, and earlier files are untouched."""
+
+    exit_code = EXIT_OUTPUT

@@ -1,0 +1,84 @@
+"""Markdown building blocks: mdutils' primitives, wrapped so their output is lint-clean.
+
+Every function takes text that is already escaped (or our own markup) and returns
+one block with no surrounding blank lines; the renderer joins blocks with one
+blank line. mdutils is used for what it does right (headings, tables, simple
+lists) and bypassed where it is wrong:
+
+- ``MdUtils`` itself grows one string with ``+=`` on an attribute, which is
+  quadratic on a large document, so only its stateless tools are used;
+- ``TextUtils.insert_code`` never lengthens the fence: see ``escape.fence``;
+- ``MDCheckbox`` turns an item starting with "x" into a ticked one, so
+  checklists are plain list items with our own box;
+- ``MDList`` takes an item that starts with "-", "*", "+" or "1." to be already
+  marked; escaped text never starts with those, so that cannot bite here;
+- nested lists use four spaces where the template uses three, so numbered
+  blocks are built here.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from mdutils.tools.Header import Header, HeaderStyle
+from mdutils.tools.MDList import MDList
+from mdutils.tools.Table import Table
+from mdutils.tools.TextUtils import TextUtils
+
+from wizard.markdown.escape import fence
+
+MISSING = "_TBD_"
+"""What an unanswered part shows, so gaps in the architecture stay visible."""
+
+
+def heading(level: int, text: str) -> str:
+    return str(Header(level, text, HeaderStyle.ATX)).strip("\n")
+
+
+def bold(text: str) -> str:
+    return TextUtils.bold(text)
+
+
+def labelled(label: str, value: str) -> str:
+    """``**Label:** value``, or the missing marker."""
+    return f"{TextUtils.bold(label + ':')} {value or MISSING}"
+
+
+def bullets(items: Sequence[str]) -> str:
+    if not items:
+        return MISSING
+    return MDList(list(items), "-").get_md().rstrip("\n")
+
+
+def numbered(items: Sequence[str]) -> str:
+    if not items:
+        return MISSING
+    return MDList(list(items), "1").get_md().rstrip("\n")
+
+
+def checklist(items: Iterable[tuple[bool, str]]) -> str:
+    lines = [f"[{'x' if done else ' '}] {text or MISSING}" for done, text in items]
+    return bullets(lines)
+
+
+def numbered_blocks(items: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """``1. **Head**`` with indented sub-bullets, one blank line between items."""
+    if not items:
+        return MISSING
+    blocks = []
+    for number, (head, details) in enumerate(items, start=1):
+        marker = f"{number}. "
+        indent = " " * len(marker)
+        lines = [marker + head] + [f"{indent}- {detail}" for detail in details]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GFM table; mdutils escapes ``|`` in every cell, so cells must not pre-escape it."""
+    if not rows:
+        return MISSING
+    padded = [[f" {cell or MISSING} " for cell in row] for row in [header, *rows]]
+    return Table().create_table_array(padded).strip("\n")
+
+
+def code(text: str, language: str) -> str:
+    return fence(text, language) if text else MISSING

@@ -1,0 +1,106 @@
+"""The design parts of the template: high-level architecture and detailed design."""
+
+from http import HTTPStatus
+
+from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
+from wizard.markdown.escape import code_span, inline
+from wizard.markdown.pieces import Blocks, prose_after_label, title, value
+from wizard.model import Document
+from wizard.model.design import Component, Endpoint, Entity
+
+_BODILESS_METHODS = {"GET", "HEAD", "DELETE", "OPTIONS"}
+_BODILESS_STATUSES = {204, 304}
+NO_BODY = "No body."
+
+def _component(number: int, component: Component) -> Blocks:
+    technologies = title(Component, "technologies")
+    interfaces = [f"{title(Component, name)}: {value(getattr(component, name)) or MISSING}" for name in ("input", "output")]
+    return [
+        heading(4, f"Component {number}: {inline(component.name)}"),
+        *prose_after_label(title(Component, "responsibility"), component.responsibility),
+        *(
+            [bold(technologies + ":"), bullets([inline(tech) for tech in component.technologies])]
+            if component.technologies
+            else [labelled(technologies, "")]
+        ),
+        bold("Interfaces:"),
+        bullets(interfaces),
+    ]
+
+
+def architecture(doc: Document) -> Blocks:
+    diagrams = doc.diagrams
+    out = [heading(2, title(type(diagrams), "high_level")), code(diagrams.high_level, diagrams.high_level_format)]
+    out.append(heading(3, title(Document, "components")))
+    components = [block for number, item in enumerate(doc.components, 1) for block in _component(number, item)]
+    return out + (components or [MISSING])
+
+
+def _entity(entity: Entity) -> Blocks:
+    def names(items: list[str]) -> str:
+        return ", ".join(inline(item) for item in items)
+
+    def columns(items: list[str]) -> str:
+        return ", ".join(code_span(item) for item in items)
+
+    return [
+        heading(4, f"{title(Entity, 'name')}: {inline(entity.name)}"),
+        bold(title(Entity, "schema_") + ":"),
+        code(entity.schema_, "python"),
+        bold("Relationships:"),
+        bullets([f"{title(Entity, 'has_many')}: {names(entity.has_many) or MISSING}", f"{title(Entity, 'belongs_to')}: {names(entity.belongs_to) or MISSING}"]),
+        bold("Indexes:"),
+        bullets(
+            [
+                f"{title(Entity, 'primary_index')}: {columns([entity.primary_index] if entity.primary_index else []) or MISSING}",
+                f"{title(Entity, 'unique_indexes')}: {columns(entity.unique_indexes) or MISSING}",
+                f"{title(Entity, 'indexes')}: {columns(entity.indexes) or MISSING}",
+            ]
+        ),
+    ]
+
+
+def _status_label(label: str, status: int) -> str:
+    try:
+        return f"{label} ({status} {HTTPStatus(status).phrase}):"
+    except ValueError:
+        return f"{label} ({status}):"
+
+
+def _body(text: str, empty: str) -> str:
+    return code(text, "json") if text else empty
+
+
+def _endpoint(endpoint: Endpoint) -> Blocks:
+    request_empty = NO_BODY if endpoint.method in _BODILESS_METHODS else MISSING
+    response_empty = NO_BODY if endpoint.response_status in _BODILESS_STATUSES else MISSING
+    out = [
+        heading(4, f"Endpoint: {code_span(f'{endpoint.method} {endpoint.path}')}"),
+        bold(title(Endpoint, "request") + ":"),
+        _body(endpoint.request, request_empty),
+        bold(_status_label(title(Endpoint, "response"), endpoint.response_status)),
+        _body(endpoint.response, response_empty),
+    ]
+    for error in endpoint.errors:
+        out += [bold(_status_label("Error Response", error.status)), _body(error.body, MISSING)]
+    if not endpoint.errors:
+        out.append(labelled("Error Response", ""))
+    return out
+
+
+def detailed_design(doc: Document) -> Blocks:
+    diagrams = doc.diagrams
+    steps = "\n".join(f"{number}. {step}" for number, step in enumerate(diagrams.data_flow, 1))
+    entities = [block for entity in doc.entities for block in _entity(entity)]
+    endpoints = [block for endpoint in doc.endpoints for block in _endpoint(endpoint)]
+    return [
+        heading(2, "Detailed Design"),
+        heading(3, title(type(diagrams), "data_flow")),
+        code(steps, "text"),
+        heading(3, title(type(diagrams), "interactions")),
+        code(diagrams.interactions, "mermaid"),
+        heading(3, title(Document, "entities")),
+        *(entities or [MISSING]),
+        heading(3, title(Document, "endpoints")),
+        *(endpoints or [MISSING]),
+    ]

@@ -1,0 +1,75 @@
+"""Turn user text into Markdown that renders as exactly that text.
+
+User text is data, never markup: whatever a field holds, it must not add a
+heading, a list, a table cell, a link, HTML, or end a code fence. The rules below
+escape only what could start such a construct, so ordinary text (``tenant_id``,
+``p95 > 1s``, ``C#``) stays readable in the Markdown source.
+"""
+
+import re
+
+# Characters that are markup wherever they stand: backslash, code, emphasis,
+# links, HTML and autolinks, tables, strikethrough and (on GitHub) math.
+_ANYWHERE = r"[\\`*\[\]<~$]"
+# "&" only where it would start an entity reference such as &amp; or &#123;.
+_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
+# "_" emphasises only next to a non-alphanumeric: tenant_id is safe, _id_ is not.
+_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
+# "#" opens a heading at a line start and closes one after a space.
+_HASH = r"(?:^|(?<=\s))#"
+# Block markers that only count at the start of a line: lists, quotes, setext.
+_LINE_START = r"^[-+=>]"
+
+_MARKUP = re.compile("|".join((_ANYWHERE, _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE)
+_MARKUP_AND_PIPE = re.compile(
+    "|".join((_ANYWHERE, r"\|", _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE
+)
+# "1." or "1)" at a line start is an ordered list item.
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+_BACKTICK_RUN = re.compile(r"`+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def inline(text: str, *, table_cell: bool = False) -> str:
+    """Escape one line of user text for a heading, paragraph, list item or table cell.
+
+    In a table cell the ``|`` is left for mdutils, which escapes it itself (and
+    would double our escape). A line break cannot live in these places, so it
+    becomes a space; the model refuses them in single-line fields anyway.
+    """
+    return _escape(text.replace("\n", " "), _MARKUP if table_cell else _MARKUP_AND_PIPE)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Escape multi-line prose into Markdown paragraphs, one per blank-line-separated block.
+
+    Lines are left-trimmed because indentation is not visible in a paragraph and
+    four spaces would turn it into a code block.
+    """
+    blocks: list[str] = []
+    for block in _BLANK_LINES.split(text.strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines:
+            blocks.append("\n".join(_escape(line, _MARKUP_AND_PIPE) for line in lines))
+    return blocks
+
+
+def _escape(text: str, markup: re.Pattern[str]) -> str:
+    return _ORDERED_MARKER.sub(r"\1\\\2", markup.sub(r"\\\g<0>", text))
+
+
+def code_span(text: str) -> str:
+    """Inline code that shows ``text`` verbatim, however many backticks it holds."""
+    text = text.replace("\n", " ")
+    longest = max((len(run) for run in _BACKTICK_RUN.findall(text)), default=0)
+    ticks = "`" * (longest + 1)
+    if text.startswith("`") or text.endswith("`"):
+        return f"{ticks} {text} {ticks}"
+    return f"{ticks}{text}{ticks}"
+
+
+def fence(code: str, language: str) -> str:
+    """A fenced code block longer than any backtick run inside, so the code cannot close it."""
+    longest = max((len(run) for run in _BACKTICK_RUN.findall(code)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{language}\n{code}\n{ticks}"

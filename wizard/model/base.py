@@ -1,0 +1,68 @@
+"""The base every model class shares, and the one way fields get their label, help and example."""
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
+
+from wizard.text import Line, OptionalName
+
+SCHEMA_VERSION = 1
+
+
+class Model(BaseModel):
+    """Unknown keys are errors: a typo in a spec must not vanish silently."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        # A few TOML keys are Python names BaseModel already uses ("schema"):
+        # the field gets another name and the key lives on as its alias.
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+def field(label: str, help: str, example: Any = None, **kwargs: Any) -> Any:
+    """A model field with the label, help text and example every front end reads.
+
+    Lists and sub-models take ``default_factory``; everything else defaults to
+    empty so that an unanswered field is simply absent from the sidecar.
+    """
+    if "default_factory" not in kwargs:
+        kwargs.setdefault("default", "")
+    examples = None if example is None else [example]
+    return Field(title=label, description=help, examples=examples, **kwargs)
+
+
+_VERSION = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?")
+
+
+def _check_version(value: str) -> str:
+    if value and not _VERSION.fullmatch(value):
+        raise ValueError("must be a version like 1.4.0 (X.Y.Z)")
+    return value
+
+
+Version = Annotated[OptionalName, AfterValidator(_check_version)]
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _check_url(value: str) -> str:
+    if any(char.isspace() for char in value):
+        raise ValueError("a link must not contain spaces (encode them as %20)")
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        raise ValueError(
+            f"links may use http, https or mailto, or be a relative path; not {scheme.group(1)}:"
+        )
+    return value
+
+
+Url = Annotated[Line, AfterValidator(_check_url)]
+
+Flag = StrictBool
+"""A yes/no answer; strict so that a stray string like "no" is an error, not True."""

@@ -1,0 +1,150 @@
+"""Say what is wrong with a document in the words of its fields.
+
+Pydantic's messages are written for programmers ("Input should be a valid
+dictionary or instance of Header"); these name the TOML path, the field's label,
+an example, and a likely intended key for a typo. The TUI and the prompts use
+the same ``describe`` so every front end words an error the same way.
+"""
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from wizard.model import Document
+
+Loc = tuple[str | int, ...]
+
+_EXPECTED = {
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "dict_type": "a table",
+    "list_type": "an array",
+    "string_type": "a string",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "date_type": "a date like 2026-11-20",
+    "date_parsing": "a date like 2026-11-20",
+    "date_from_datetime_parsing": "a date like 2026-11-20",
+    "date_from_datetime_inexact": "a date like 2026-11-20 (without a time)",
+}
+
+
+def toml_type(value: object) -> str:
+    """What a user wrote, in TOML's words."""
+    if isinstance(value, bool):
+        return "a boolean"
+    for kind, name in (
+        (str, "a string"),
+        (int, "an integer"),
+        (float, "a float"),
+        (list, "an array"),
+        (dict, "a table"),
+        (datetime, "a date-time"),
+        (date, "a date"),
+        (time, "a time"),
+    ):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def format_path(loc: Sequence[str | int]) -> str:
+    """``("components", 2, "name")`` as ``components[2].name``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside ``X``, ``list[X]`` or ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found:
+                return found
+    return None
+
+
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields by the key a TOML file uses for them (the alias, if any)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model class of the table at ``loc``, walking down from Document."""
+    model: type[BaseModel] | None = Document
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, str):
+            info = _fields(model).get(part)
+            model = _model_of(info.annotation) if info else None
+    return model
+
+
+def field_at(loc: Sequence[str | int]) -> FieldInfo | None:
+    """The field a location names, if it names one."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    owner = model_at(loc[:-1])
+    return _fields(owner).get(loc[-1]) if owner else None
+
+
+def _unknown_key(loc: Loc) -> str:
+    owner = model_at(loc[:-1])
+    key = str(loc[-1])
+    if owner is None:
+        return f"unknown key {key!r}"
+    known = list(_fields(owner))
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key {key!r}; did you mean {close[0]!r}?"
+    return f"unknown key {key!r}; expected one of: {', '.join(known)}"
+
+
+def _shown(value: object) -> str:
+    """A short, escaped rendering of a bad input value."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def describe(error: ErrorDetails) -> tuple[Loc, str]:
+    """The location and a user-facing message for one Pydantic error."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return loc, _unknown_key(loc)
+    if kind == "missing":
+        info = field_at(loc)
+        if info is not None and info.title:
+            example = f", e.g. {info.examples[0]!r}" if info.examples else ""
+            return loc, f"required: {info.title}{example}"
+        return loc, "required"
+    if kind == "duplicate":
+        return loc + tuple(ctx["at"]), f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return loc, "must not be empty"
+    if kind == "value_error":
+        return loc, str(ctx.get("error", error["msg"]))
+    if kind in _EXPECTED:
+        return loc, f"expected {_EXPECTED[kind]}, got {toml_type(error['input'])} {_shown(error['input'])}"
+    if kind == "literal_error":
+        return loc, f"{error['msg']}; got {_shown(error['input'])}"
+    return loc, error["msg"]
+
+
+def describe_all(error: ValidationError) -> list[tuple[Loc, str]]:
+    return [describe(item) for item in error.errors(include_url=False)]

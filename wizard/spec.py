@@ -1,0 +1,105 @@
+"""Read a TOML spec (or sidecar) into a Document, or say precisely what is wrong with it.
+
+Each stage refuses bad input with a located message: the bytes (size, encoding,
+binary), the TOML syntax (line and column), then the schema (every error at once,
+each with the line where its value is written).
+"""
+
+import re
+import sys
+import tomllib
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard.errors import InputError, Problem
+from wizard.model import SCHEMA_VERSION, Document
+from wizard.problems import describe_all, format_path
+from wizard.toml_lines import TomlLines
+
+MAX_SPEC_BYTES = 32 * 1024 * 1024
+STDIN = "-"
+_TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+
+
+def read_bytes(path: str) -> bytes:
+    source = "<stdin>" if path == STDIN else path
+    try:
+        if path == STDIN:
+            return sys.stdin.buffer.read(MAX_SPEC_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_SPEC_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError([Problem(source, "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(source, "is a folder; --from takes a TOML file")]) from None
+    except PermissionError:
+        raise InputError([Problem(source, "permission denied; cannot read it")]) from None
+    except OSError as error:
+        raise InputError([Problem(source, f"cannot read it: {error.strerror or error}")]) from None
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text, or a message that says how the file is not."""
+
+    def refuse(message: str, offset: int | None = None) -> InputError:
+        if offset is None:
+            return InputError([Problem(source, message)])
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        return InputError([Problem(source, message, line, column)])
+
+    if len(data) > MAX_SPEC_BYTES:
+        raise refuse(f"is larger than {MAX_SPEC_BYTES // 2**20} MiB; that is not a spec")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise refuse("is UTF-16 encoded; save it as UTF-8", 0)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise refuse("starts with a byte-order mark (BOM); save it as UTF-8 without BOM", 0)
+    if b"\x00" in data:
+        raise refuse("contains a NUL byte; this is a binary file, not TOML", data.index(b"\x00"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise refuse(f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8", error.start) from None
+
+
+def parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_POSITION.match(str(error))
+        if found:
+            line, column = int(found["line"]), int(found["col"])
+            raise InputError([Problem(source, f"TOML syntax: {found['msg']}", line, column)]) from None
+        raise InputError([Problem(source, f"TOML syntax: {error}")]) from None
+    except RecursionError:
+        raise InputError([Problem(source, "is nested too deeply to be a spec")]) from None
+
+
+def validate(data: dict[str, Any], text: str, source: str) -> Document:
+    lines = TomlLines(text)
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        message = (
+            f"{version} is newer than this archwiz understands ({SCHEMA_VERSION}); "
+            "upgrade archwiz to read it"
+        )
+        line = lines.line_of(("schema_version",))
+        raise InputError([Problem(source, message, line, path="schema_version")])
+    try:
+        return Document.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            Problem(source, message, lines.line_of(loc), path=format_path(loc))
+            for loc, message in describe_all(error)
+        ]
+        problems.sort(key=lambda problem: problem.line or 0)
+        raise InputError(problems) from None
+
+
+def load_spec(path: str) -> tuple[Document, bytes]:
+    """The document in ``path`` and the exact bytes it was read from."""
+    source = "<stdin>" if path == STDIN else path
+    data = read_bytes(path)
+    text = decode(data, source)
+    return validate(parse(text, source), text, source), data

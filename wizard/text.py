@@ -1,0 +1,159 @@
+"""Free-text field types: what each kind of text may contain and how it is normalised.
+
+Every string in the document model is one of four kinds. The kind decides which
+characters are allowed, the length limit, and (for front ends) which widget edits
+it. The kind travels with the type as an ``Annotated`` marker, so the TUI and the
+prompts can ask a field what it is instead of keeping their own list.
+"""
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+
+class TextKind(enum.Enum):
+    NAME = "name"  # short single line: a title, a component name
+    LINE = "line"  # single line of prose: a target, a rationale
+    PROSE = "prose"  # paragraphs
+    CODE = "code"  # verbatim code or diagram, fenced in Markdown
+
+
+@dataclass(frozen=True)
+class Text:
+    """Marker carried in ``Annotated`` metadata; ``language`` is the code-fence language."""
+
+    kind: TextKind
+    language: str = ""
+
+    @property
+    def multiline(self) -> bool:
+        return self.kind in (TextKind.PROSE, TextKind.CODE)
+
+
+NAME_MAX = 120
+LINE_MAX = 1_000
+PROSE_MAX = 20_000
+CODE_MAX = 100_000
+
+# Characters that never belong in a document: C0/C1 controls, Unicode line and
+# paragraph separators, and the bidirectional controls used in "Trojan Source"
+# attacks, which reorder what a reader sees. A stray BOM is refused for the same
+# reason. Tab and newline are allowed only where the kind allows them.
+_ALWAYS_FORBIDDEN = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+)
+_FORBIDDEN_SINGLE_LINE = re.compile(f"[\t\n{_ALWAYS_FORBIDDEN}]")
+_FORBIDDEN_PROSE = re.compile(f"[\t{_ALWAYS_FORBIDDEN}]")
+_FORBIDDEN_CODE = re.compile(f"[{_ALWAYS_FORBIDDEN}]")
+
+_CHAR_NAMES = {"\t": "a tab", "\n": "a line break", "\x00": "a NUL byte", "\x1b": "an ESC"}
+
+
+def describe_char(char: str) -> str:
+    """Name a character for an error message, never printing it raw."""
+    if char in _CHAR_NAMES:
+        return _CHAR_NAMES[char]
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}"
+    return f"the control character {code} {name}".rstrip() if name else f"the control character {code}"
+
+
+def _check(pattern: re.Pattern[str], value: str, hint: str) -> str:
+    match = pattern.search(value)
+    if match is None:
+        return value
+    line = value.count("\n", 0, match.start()) + 1
+    column = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
+    where = f"line {line}, column {column}" if "\n" in value else f"column {column}"
+    raise ValueError(f"contains {describe_char(match.group())} at {where}; {hint}")
+
+
+def _unify_newlines(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _tidy_lines(value: Any) -> Any:
+    """Drop trailing spaces and blank lines at either end, keep indentation."""
+    if not isinstance(value, str):
+        return value
+    lines = [line.rstrip() for line in _unify_newlines(value).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _single_line(value: str) -> str:
+    return _check(_FORBIDDEN_SINGLE_LINE, value, "this field is a single line of plain text")
+
+
+def _prose(value: str) -> str:
+    return _check(_FORBIDDEN_PROSE, value, "use spaces instead of tabs, and plain text only")
+
+
+def _code(value: str) -> str:
+    return _check(_FORBIDDEN_CODE, value, "plain text only")
+
+
+Name = Annotated[
+    str,
+    Text(TextKind.NAME),
+    BeforeValidator(_strip),
+    StringConstraints(min_length=1, max_length=NAME_MAX),
+    AfterValidator(_single_line),
+]
+"""A required short name; list items are identified by one."""
+
+OptionalName = Annotated[
+    str,
+    Text(TextKind.NAME),
+    BeforeValidator(_strip),
+    StringConstraints(max_length=NAME_MAX),
+    AfterValidator(_single_line),
+]
+
+Line = Annotated[
+    str,
+    Text(TextKind.LINE),
+    BeforeValidator(_strip),
+    StringConstraints(max_length=LINE_MAX),
+    AfterValidator(_single_line),
+]
+
+Prose = Annotated[
+    str,
+    Text(TextKind.PROSE),
+    BeforeValidator(_tidy_lines),
+    StringConstraints(max_length=PROSE_MAX),
+    AfterValidator(_prose),
+]
+
+
+def code(language: str) -> Any:
+    """A verbatim block fenced as ``language`` in Markdown (tabs allowed)."""
+    return Annotated[
+        str,
+        Text(TextKind.CODE, language),
+        BeforeValidator(_tidy_lines),
+        StringConstraints(max_length=CODE_MAX),
+        AfterValidator(_code),
+    ]
+
+
+def text_marker(metadata: list[Any]) -> Text | None:
+    """The ``Text`` marker among a field's metadata, if it is a text field."""
+    for item in metadata:
+        if isinstance(item, Text):
+            return item
+    return None

@@ -1,0 +1,119 @@
+"""Find the line of a TOML file where a value lives, for error messages.
+
+``tomllib`` returns plain dicts with no positions, so this reads the text once
+more, line by line, and notes where each table, array-of-tables entry, key and
+one-per-line array element starts. It is a locator, not a parser: it only ever
+decides which line number an error message shows, and it falls back to the
+nearest enclosing table when it cannot tell.
+"""
+
+import re
+from collections.abc import Sequence
+
+Path = tuple[str | int, ...]
+
+_BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
+_TABLE = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(rf"^\s*({_DOTTED})\s*=\s*(.*)$")
+_KEY_PART = re.compile(_BARE_OR_QUOTED)
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_ELEMENT_START = re.compile(r"""^\s*["'{\[0-9tf+-]""")
+
+
+def _key_parts(dotted: str) -> list[str]:
+    parts = []
+    for part in _KEY_PART.findall(dotted):
+        parts.append(part[1:-1] if part[:1] in "\"'" else part)
+    return parts
+
+
+def _opens_multiline_string(rest: str) -> str | None:
+    """The closing delimiter if ``rest`` starts a multi-line string left open on this line."""
+    for quote in ('"""', "'''"):
+        if rest.startswith(quote) and rest.count(quote) == 1:
+            return quote
+    return None
+
+
+def _code_only(text: str) -> str:
+    """The line with its strings and comment removed, so brackets and commas can be counted."""
+    return _STRING.sub('""', text).split("#", 1)[0].rstrip()
+
+
+def _bracket_depth(text: str) -> int:
+    code = _code_only(text)
+    return code.count("[") - code.count("]")
+
+
+class TomlLines:
+    """Line numbers (1-based) of the tables, keys and array elements in a TOML text."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[Path, int] = {}
+        self._last_index: dict[Path, int] = {}
+        self._scan(text.splitlines())
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """The line of ``path``, or of its nearest known ancestor."""
+        key = tuple(path)
+        while key:
+            if key in self._lines:
+                return self._lines[key]
+            key = key[:-1]
+        return None
+
+    def _concrete(self, parts: list[str]) -> Path:
+        """Resolve a dotted header against arrays of tables seen so far."""
+        path: Path = ()
+        for part in parts:
+            path = (*path, part)
+            if path in self._last_index:
+                path = (*path, self._last_index[path])
+        return path
+
+    def _scan(self, lines: list[str]) -> None:
+        table: Path = ()
+        number = 0
+        while number < len(lines):
+            line = lines[number]
+            number += 1
+            header = _TABLE.match(line)
+            if header:
+                parts = _key_parts(header.group(2))
+                if header.group(1) == "[[":
+                    parent = self._concrete(parts[:-1]) + (parts[-1],)
+                    index = self._last_index.get(parent, -1) + 1
+                    self._last_index[parent] = index
+                    self._lines.setdefault(parent, number)
+                    table = (*parent, index)
+                else:
+                    table = self._concrete(parts)
+                self._lines.setdefault(table, number)
+                continue
+            assignment = _KEY.match(line)
+            if not assignment:
+                continue
+            path = table + tuple(_key_parts(assignment.group(1)))
+            self._lines.setdefault(path, number)
+            rest = assignment.group(2).strip()
+            closing = _opens_multiline_string(rest)
+            if closing:
+                while number < len(lines) and closing not in lines[number]:
+                    number += 1
+                number += 1
+            elif rest.startswith("[") and _bracket_depth(rest) > 0:
+                number = self._scan_array(lines, number, path, _bracket_depth(rest))
+
+    def _scan_array(self, lines: list[str], number: int, path: Path, depth: int) -> int:
+        """Note one-per-line array elements; return the line after the array."""
+        index = 0
+        while number < len(lines) and depth > 0:
+            line = lines[number]
+            number += 1
+            if depth == 1 and _ELEMENT_START.match(line):
+                self._lines.setdefault((*path, index), number)
+                code = _code_only(line)
+                index += code.count(",") + (0 if code.endswith(",") else 1)
+            depth += _bracket_depth(line)
+        return number
