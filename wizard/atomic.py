@@ -8,8 +8,8 @@ writing (a full disk, a read-only folder) changes none of them.
 """
 
 import contextlib
+import itertools
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +22,19 @@ class _Staged:
     shown: Path  # the path the user named, for messages
     target: Path  # where the bytes land: a symlink's target, so the link survives
     temp: str
+
+
+_counter = itertools.count()
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, str]:
+    """An exclusive new file beside the target (tempfile would cost start-up time)."""
+    while True:
+        temp = str(folder / f".{name}.{os.getpid()}.{next(_counter)}.tmp")
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), temp
+        except FileExistsError:
+            continue
 
 
 def _reason(error: OSError) -> str:
@@ -49,7 +62,7 @@ def _stage(path: Path, data: bytes) -> _Staged:
         raise OutputError(f"cannot create the folder {path.parent}: {_reason(error)}") from None
     mode = _mode_for(target)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, temp = _create_temp(target.parent, target.name)
     except OSError as error:
         raise OutputError(f"cannot write {path}: {_reason(error)}") from None
     try:

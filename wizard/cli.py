@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("schema", help="print the JSON Schema of a spec, for editor validation and completion")
+    commands.add_parser(
+        "schema", help="print the JSON Schema of a spec, for editor validation and completion"
+    )
     return parser
 
 
@@ -82,7 +84,9 @@ def render_from(spec: str, output: str | None, quiet: bool) -> int:
         print(f"wrote {markdown_path} and {sidecar_path}", file=sys.stderr)
         print(f"{done} of {total} sections complete; {gaps} parts marked {MISSING}", file=sys.stderr)
         if _same_file(sidecar_path, spec) and sidecar != original:
-            print(f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)", file=sys.stderr)
+            print(
+                f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)", file=sys.stderr
+            )
     return EXIT_OK
 
 

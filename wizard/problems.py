@@ -134,7 +134,9 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
             return loc, f"required: {info.title}{example}"
         return loc, "required"
     if kind == "duplicate":
-        return loc + tuple(ctx["at"]), f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
+        return loc + tuple(
+            ctx["at"]
+        ), f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
     if kind == "string_too_short" and ctx.get("min_length") == 1:
         return loc, "must not be empty"
     if kind == "value_error":

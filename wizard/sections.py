@@ -114,7 +114,9 @@ def _sections() -> tuple[Section, ...]:
         if spec.kind not in (FieldKind.GROUP, FieldKind.ITEMS):
             continue  # schema_version is bookkeeping, not a section
         assert spec.model is not None
-        out.append(Section(len(out) + 1, spec.key, spec.label, spec.help, spec.model, spec.kind is FieldKind.ITEMS))
+        out.append(
+            Section(len(out) + 1, spec.key, spec.label, spec.help, spec.model, spec.kind is FieldKind.ITEMS)
+        )
     return tuple(out)
 
 

@@ -60,7 +60,9 @@ def decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise refuse(f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8", error.start) from None
+        raise refuse(
+            f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8", error.start
+        ) from None
 
 
 def parse(text: str, source: str) -> dict[str, Any]:
@@ -81,8 +83,7 @@ def validate(data: dict[str, Any], text: str, source: str) -> Document:
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         message = (
-            f"{version} is newer than this archwiz understands ({SCHEMA_VERSION}); "
-            "upgrade archwiz to read it"
+            f"{version} is newer than this archwiz understands ({SCHEMA_VERSION}); upgrade archwiz to read it"
         )
         line = lines.line_of(("schema_version",))
         raise InputError([Problem(source, message, line, path="schema_version")])

@@ -82,7 +82,7 @@ class TomlLines:
             if header:
                 parts = _key_parts(header.group(2))
                 if header.group(1) == "[[":
-                    parent = self._concrete(parts[:-1]) + (parts[-1],)
+                    parent = (*self._concrete(parts[:-1]), parts[-1])
                     index = self._last_index.get(parent, -1) + 1
                     self._last_index[parent] = index
                     self._lines.setdefault(parent, number)

@@ -10,12 +10,14 @@ lists) and bypassed where it is wrong:
 - ``TextUtils.insert_code`` never lengthens the fence: see ``escape.fence``;
 - ``MDCheckbox`` turns an item starting with "x" into a ticked one, so
   checklists are plain list items with our own box;
-- ``MDList`` takes an item that starts with "-", "*", "+" or "1." to be already
-  marked; escaped text never starts with those, so that cannot bite here;
+- ``MDList`` takes an item that starts with "-", "*", "+" or a digit and "." to
+  be already marked and leaves it bare; escaped text never starts with the first
+  three, and ``bullets`` escapes the dot of "1.5 GB";
 - nested lists use four spaces where the template uses three, so numbered
   blocks are built here.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 
 from mdutils.tools.Header import Header, HeaderStyle
@@ -42,10 +44,14 @@ def labelled(label: str, value: str) -> str:
     return f"{TextUtils.bold(label + ':')} {value or MISSING}"
 
 
+_LOOKS_MARKED = re.compile(r"^(\d)\.")
+
+
 def bullets(items: Sequence[str]) -> str:
     if not items:
         return MISSING
-    return MDList(list(items), "-").get_md().rstrip("\n")
+    items = [_LOOKS_MARKED.sub(r"\1\\.", item) for item in items]
+    return MDList(items, "-").get_md().rstrip("\n")
 
 
 def numbered(items: Sequence[str]) -> str:

@@ -2,6 +2,8 @@
 
 from http import HTTPStatus
 
+from pydantic import BaseModel
+
 from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
 from wizard.markdown.escape import code_span, inline
 from wizard.markdown.pieces import Blocks, prose_after_label, title, value
@@ -12,9 +14,15 @@ _BODILESS_METHODS = {"GET", "HEAD", "DELETE", "OPTIONS"}
 _BODILESS_STATUSES = {204, 304}
 NO_BODY = "No body."
 
+
+def _detail(model: type[BaseModel], name: str, text: str) -> str:
+    """A ``Label: value`` list line, labelled by the field's title."""
+    return f"{title(model, name)}: {text or MISSING}"
+
+
 def _component(number: int, component: Component) -> Blocks:
     technologies = title(Component, "technologies")
-    interfaces = [f"{title(Component, name)}: {value(getattr(component, name)) or MISSING}" for name in ("input", "output")]
+    interfaces = [_detail(Component, name, value(getattr(component, name))) for name in ("input", "output")]
     return [
         heading(4, f"Component {number}: {inline(component.name)}"),
         *prose_after_label(title(Component, "responsibility"), component.responsibility),
@@ -30,9 +38,14 @@ def _component(number: int, component: Component) -> Blocks:
 
 def architecture(doc: Document) -> Blocks:
     diagrams = doc.diagrams
-    out = [heading(2, title(type(diagrams), "high_level")), code(diagrams.high_level, diagrams.high_level_format)]
+    out = [
+        heading(2, title(type(diagrams), "high_level")),
+        code(diagrams.high_level, diagrams.high_level_format),
+    ]
     out.append(heading(3, title(Document, "components")))
-    components = [block for number, item in enumerate(doc.components, 1) for block in _component(number, item)]
+    components = [
+        block for number, item in enumerate(doc.components, 1) for block in _component(number, item)
+    ]
     return out + (components or [MISSING])
 
 
@@ -41,20 +54,25 @@ def _entity(entity: Entity) -> Blocks:
         return ", ".join(inline(item) for item in items)
 
     def columns(items: list[str]) -> str:
-        return ", ".join(code_span(item) for item in items)
+        return ", ".join(code_span(item) for item in items if item)
 
     return [
         heading(4, f"{title(Entity, 'name')}: {inline(entity.name)}"),
         bold(title(Entity, "schema_") + ":"),
         code(entity.schema_, "python"),
         bold("Relationships:"),
-        bullets([f"{title(Entity, 'has_many')}: {names(entity.has_many) or MISSING}", f"{title(Entity, 'belongs_to')}: {names(entity.belongs_to) or MISSING}"]),
+        bullets(
+            [
+                _detail(Entity, "has_many", names(entity.has_many)),
+                _detail(Entity, "belongs_to", names(entity.belongs_to)),
+            ]
+        ),
         bold("Indexes:"),
         bullets(
             [
-                f"{title(Entity, 'primary_index')}: {columns([entity.primary_index] if entity.primary_index else []) or MISSING}",
-                f"{title(Entity, 'unique_indexes')}: {columns(entity.unique_indexes) or MISSING}",
-                f"{title(Entity, 'indexes')}: {columns(entity.indexes) or MISSING}",
+                _detail(Entity, "primary_index", columns([entity.primary_index])),
+                _detail(Entity, "unique_indexes", columns(entity.unique_indexes)),
+                _detail(Entity, "indexes", columns(entity.indexes)),
             ]
         ),
     ]

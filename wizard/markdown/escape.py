@@ -10,7 +10,9 @@ import re
 
 # Characters that are markup wherever they stand: backslash, code, emphasis,
 # links, HTML and autolinks, tables, strikethrough and (on GitHub) math.
-_ANYWHERE = r"[\\`*\[\]<~$]"
+_ANYWHERE = r"[\\`*\[\]~$]"
+# "<" opens HTML or an autolink only when something other than a space follows.
+_ANGLE = r"<(?![ \t]|$)"
 # "&" only where it would start an entity reference such as &amp; or &#123;.
 _ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
 # "_" emphasises only next to a non-alphanumeric: tenant_id is safe, _id_ is not.
@@ -20,12 +22,12 @@ _HASH = r"(?:^|(?<=\s))#"
 # Block markers that only count at the start of a line: lists, quotes, setext.
 _LINE_START = r"^[-+=>]"
 
-_MARKUP = re.compile("|".join((_ANYWHERE, _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE)
+_MARKUP = re.compile("|".join((_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE)
 _MARKUP_AND_PIPE = re.compile(
-    "|".join((_ANYWHERE, r"\|", _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE
+    "|".join((_ANYWHERE, _ANGLE, r"\|", _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE
 )
-# "1." or "1)" at a line start is an ordered list item.
-_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+# "1." or "1)" at a line start, then a space or the end, is an ordered list item.
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
 _BACKTICK_RUN = re.compile(r"`+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 

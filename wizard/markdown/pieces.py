@@ -15,6 +15,7 @@ from wizard.text import text_marker
 
 Blocks = list[str]
 
+
 def title(model: type[BaseModel], name: str) -> str:
     return model.model_fields[name].title or name
 
@@ -29,7 +30,10 @@ def value(raw: object) -> str:
 
 
 def labelled_lines(obj: BaseModel) -> list[str]:
-    return [labelled(info.title or name, value(getattr(obj, name))) for name, info in type(obj).model_fields.items()]
+    return [
+        labelled(info.title or name, value(getattr(obj, name)))
+        for name, info in type(obj).model_fields.items()
+    ]
 
 
 def subsections(obj: BaseModel, special: dict[str, Callable[[object], Blocks]] | None = None) -> Blocks:
@@ -54,16 +58,18 @@ def subsections(obj: BaseModel, special: dict[str, Callable[[object], Blocks]] |
     return out
 
 
+def _cell(text: str, as_code: bool) -> str:
+    # GFM splits a row at "\\|" even inside a code span, so a code cell holding a
+    # backslash cannot be written faithfully; it falls back to escaped text.
+    if as_code and text and "\\" not in text:
+        return code_span(text)
+    return inline(text, table_cell=True)
+
+
 def table_of(items: Sequence[BaseModel], model: type[BaseModel], code_columns: Iterable[str] = ()) -> Blocks:
     columns = list(model.model_fields)
     as_code = set(code_columns)
-    rows = [
-        [
-            code_span(getattr(item, column)) if column in as_code else inline(str(getattr(item, column)), table_cell=True)
-            for column in columns
-        ]
-        for item in items
-    ]
+    rows = [[_cell(str(getattr(item, column)), column in as_code) for column in columns] for item in items]
     return [blocks.table([title(model, column) for column in columns], rows)]
 
 
@@ -72,7 +78,11 @@ def numbered_of(items: Sequence[BaseModel], head: str) -> Blocks:
     entries = []
     for item in items:
         fields = type(item).model_fields
-        details = [f"{info.title}: {value(getattr(item, name)) or MISSING}" for name, info in fields.items() if name != head]
+        details = [
+            f"{info.title}: {value(getattr(item, name)) or MISSING}"
+            for name, info in fields.items()
+            if name != head
+        ]
         entries.append((bold(inline(getattr(item, head))), details))
     return [blocks.numbered_blocks(entries)]
 

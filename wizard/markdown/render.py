@@ -69,13 +69,22 @@ def _goals(doc: Document) -> Blocks:
 
 
 def _supporting(items: list[SupportingTechnology]) -> Blocks:
-    return [bullets([labelled(inline(item.category), f"{inline(item.tool)} - {value(item.why) or MISSING}") for item in items])]
+    return [
+        bullets(
+            [
+                labelled(inline(item.category), f"{inline(item.tool)} - {value(item.why) or MISSING}")
+                for item in items
+            ]
+        )
+    ]
 
 
 def _tech_stack(doc: Document) -> Blocks:
     return [
         section("tech_stack"),
-        *subsections(doc.tech_stack, {"core": lambda rows: table_of(rows, CoreTechnology), "supporting": _supporting}),
+        *subsections(
+            doc.tech_stack, {"core": lambda rows: table_of(rows, CoreTechnology), "supporting": _supporting}
+        ),
     ]
 
 
@@ -154,7 +163,9 @@ def _decisions(doc: Document) -> Blocks:
 
 
 def _improvements(items: list[Improvement]) -> Blocks:
-    return [checklist((item.done, f"{inline(item.item)} - {value(item.timeline) or MISSING}") for item in items)]
+    return [
+        checklist((item.done, f"{inline(item.item)} - {value(item.timeline) or MISSING}") for item in items)
+    ]
 
 
 def _future(doc: Document) -> Blocks:

@@ -54,14 +54,16 @@ class Future(Model):
 
 class References(Model):
     internal: list[Link] = field(
-        "Internal Documentation", "Related architecture docs, API references, guides.",
+        "Internal Documentation",
+        "Related architecture docs, API references, guides.",
         default_factory=list,
     )
     external: list[Link] = field(
         "External Resources", "Standards, papers and best-practice guides.", default_factory=list
     )
     adrs: list[Link] = field(
-        "Related ADRs (Architecture Decision Records)", "ADRs, e.g. 'ADR-001: Decision Title'.",
+        "Related ADRs (Architecture Decision Records)",
+        "ADRs, e.g. 'ADR-001: Decision Title'.",
         default_factory=list,
     )
 

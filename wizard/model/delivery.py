@@ -7,7 +7,8 @@ from wizard.text import Line, Name
 class Link(Model):
     title: Name = field("Title", "What the link points to.", "Payments API reference", default=...)
     url: Url = field(
-        "URL", "Where it lives: an http(s) address or a relative path; may be left empty.",
+        "URL",
+        "Where it lives: an http(s) address or a relative path; may be left empty.",
         "https://docs.example.com/payments/api",
     )
 
@@ -15,13 +16,19 @@ class Link(Model):
 class Infrastructure(Model):
     environment: Line = field("Environment", "Cloud provider or on-premise.", "AWS eu-west-1")
     orchestration: Line = field("Orchestration", "What runs the workloads, e.g. Kubernetes.", "EKS 1.30")
-    configuration: Line = field("Configuration", "How configuration is managed.", "Helm values in Git, secrets in Vault")
+    configuration: Line = field(
+        "Configuration", "How configuration is managed.", "Helm values in Git, secrets in Vault"
+    )
 
 
 class DeploymentStrategy(Model):
     strategy_type: Line = field("Strategy Type", "Blue-Green, Rolling or Canary.", "Canary")
-    rollback_plan: Line = field("Rollback Plan", "How to roll back.", "Argo Rollouts aborts on failed analysis")
-    health_checks: Line = field("Health Checks", "What is checked before traffic moves.", "Readiness probe and error rate < 1%")
+    rollback_plan: Line = field(
+        "Rollback Plan", "How to roll back.", "Argo Rollouts aborts on failed analysis"
+    )
+    health_checks: Line = field(
+        "Health Checks", "What is checked before traffic moves.", "Readiness probe and error rate < 1%"
+    )
 
 
 class Deployment(Model):
@@ -32,7 +39,9 @@ class Deployment(Model):
         "Deployment Strategy", "How a release reaches production.", default_factory=DeploymentStrategy
     )
     pipeline: list[Line] = field(
-        "CI/CD Pipeline", "The pipeline stages, in order, one per item.", "Lint & Test",
+        "CI/CD Pipeline",
+        "The pipeline stages, in order, one per item.",
+        "Lint & Test",
         default_factory=list,
     )
 
@@ -59,13 +68,13 @@ class Testing(Model):
 class MaintenanceWindows(Model):
     frequency: Line = field("Frequency", "How often, e.g. Monthly.", "Monthly")
     duration: Line = field("Duration", "How long, e.g. 2 hours.", "2 hours")
-    communication: Line = field("Communication", "How users are notified.", "Status page and email 7 days ahead")
+    communication: Line = field(
+        "Communication", "How users are notified.", "Status page and email 7 days ahead"
+    )
 
 
 class Operations(Model):
-    runbooks: list[Link] = field(
-        "Operational Runbooks", "Links to the runbooks.", default_factory=list
-    )
+    runbooks: list[Link] = field("Operational Runbooks", "Links to the runbooks.", default_factory=list)
     maintenance: MaintenanceWindows = field(
         "Maintenance Windows", "Planned downtime.", default_factory=MaintenanceWindows
     )

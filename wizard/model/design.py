@@ -15,11 +15,14 @@ Python = code("python")
 class Component(Model):
     name: Name = field("Name", "What the component is called.", "API Gateway", default=...)
     responsibility: Prose = field(
-        "Responsibility", "What this component does, and what it deliberately does not do.",
+        "Responsibility",
+        "What this component does, and what it deliberately does not do.",
         "Terminates TLS, authenticates callers and routes requests to the services.",
     )
     technologies: list[Name] = field(
-        "Technologies", "Its tech stack, one technology per item.", "Envoy 1.31",
+        "Technologies",
+        "Its tech stack, one technology per item.",
+        "Envoy 1.31",
         default_factory=list,
     )
     input: Line = field("Input", "What it receives.", "HTTPS requests from merchants")
@@ -38,12 +41,16 @@ class Entity(Model):
         "Has many", "Entities this one owns, one per item.", "Refund", default_factory=list
     )
     belongs_to: list[Name] = field(
-        "Belongs to", "Entities that own this one, one per item.", "Merchant",
+        "Belongs to",
+        "Entities that own this one, one per item.",
+        "Merchant",
         default_factory=list,
     )
     primary_index: Line = field("Primary", "The primary key.", "id")
     unique_indexes: list[Line] = field(
-        "Unique", "Unique indexes, one per item.", "(tenant_id, idempotency_key)",
+        "Unique",
+        "Unique indexes, one per item.",
+        "(tenant_id, idempotency_key)",
         default_factory=list,
     )
     indexes: list[Line] = field(
@@ -66,7 +73,8 @@ class Endpoint(Model):
     method: HttpMethod = field("Method", "The HTTP method.", "POST", default="GET")
     path: Name = field("Path", "The URL path, with parameters in braces.", "/api/v1/payments", default=...)
     request: Json = field(  # type: ignore[valid-type]
-        "Request", "The request body, as JSON; leave empty when there is none.",
+        "Request",
+        "The request body, as JSON; leave empty when there is none.",
         '{"amount_minor": 1999, "currency": "EUR"}',
     )
     response_status: StatusCode = field(
@@ -76,6 +84,7 @@ class Endpoint(Model):
         "Response", "The successful response body, as JSON.", '{"id": "pay_123", "status": "pending"}'
     )
     errors: list[ErrorResponse] = field(
-        "Error responses", "Each error status the endpoint returns, with its body.",
+        "Error responses",
+        "Each error status the endpoint returns, with its body.",
         default_factory=list,
     )

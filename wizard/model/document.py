@@ -53,37 +53,35 @@ class Document(Model):
     header: Header = field(
         "Header", "Name, status, version and date of the document.", default_factory=Header
     )
-    summary: Summary = field(
-        "Executive Summary", "The high-level overview.", default_factory=Summary
-    )
-    context: Context = field(
-        "Context", "Requirements, constraints and assumptions.", default_factory=Context
-    )
+    summary: Summary = field("Executive Summary", "The high-level overview.", default_factory=Summary)
+    context: Context = field("Context", "Requirements, constraints and assumptions.", default_factory=Context)
     goals: list[Goal] = field(
-        "Architectural Goals", "The qualities the design optimises for, each with a target.",
+        "Architectural Goals",
+        "The qualities the design optimises for, each with a target.",
         default_factory=list,
     )
     diagrams: Diagrams = field(
-        "Diagrams", "The high-level diagram, the data flow and the component interactions.",
+        "Diagrams",
+        "The high-level diagram, the data flow and the component interactions.",
         default_factory=Diagrams,
     )
     components: list[Component] = field(
         "Components", "The building blocks and their interfaces.", default_factory=list
     )
     entities: list[Entity] = field(
-        "Data Models", "The entities, their schemas, relationships and indexes.",
+        "Data Models",
+        "The entities, their schemas, relationships and indexes.",
         default_factory=list,
     )
     endpoints: list[Endpoint] = field(
-        "API Contracts", "The endpoints with their request, response and error bodies.",
+        "API Contracts",
+        "The endpoints with their request, response and error bodies.",
         default_factory=list,
     )
     tech_stack: TechStack = field(
         "Technology Stack", "Core and supporting technologies.", default_factory=TechStack
     )
-    scalability: Scalability = field(
-        "Scalability", "How the system grows.", default_factory=Scalability
-    )
+    scalability: Scalability = field("Scalability", "How the system grows.", default_factory=Scalability)
     performance: Performance = field(
         "Performance", "Targets and how they are met.", default_factory=Performance
     )
@@ -106,19 +104,23 @@ class Document(Model):
         "Monitoring & Operations", "Runbooks and maintenance windows.", default_factory=Operations
     )
     decisions: list[Decision] = field(
-        "Trade-offs & Decisions", "Each significant choice with the options weighed.",
+        "Trade-offs & Decisions",
+        "Each significant choice with the options weighed.",
         default_factory=list,
     )
     future: Future = field(
-        "Future Considerations", "Planned improvements and known limitations.",
+        "Future Considerations",
+        "Planned improvements and known limitations.",
         default_factory=Future,
     )
     references: References = field(
-        "References", "Internal docs, external resources and related ADRs.",
+        "References",
+        "Internal docs, external resources and related ADRs.",
         default_factory=References,
     )
     review: Review = field(
-        "Ownership & Review", "Who owns the document and when it is next reviewed.",
+        "Ownership & Review",
+        "Who owns the document and when it is next reviewed.",
         default_factory=Review,
     )
 
@@ -137,6 +139,4 @@ class Document(Model):
         return endpoints
 
 
-SECTION_FIELDS: tuple[str, ...] = tuple(
-    name for name in Document.model_fields if name != "schema_version"
-)
+SECTION_FIELDS: tuple[str, ...] = tuple(name for name in Document.model_fields if name != "schema_version")

@@ -17,12 +17,16 @@ class Header(Model):
         "Payments Platform",
     )
     status: Status = field(
-        "Status", "Where the architecture stands: Proposed, Active or Deprecated.", "Active",
+        "Status",
+        "Where the architecture stands: Proposed, Active or Deprecated.",
+        "Active",
         default="Proposed",
     )
     version: Version = field("Version", "Version of this document, as X.Y.Z.", "1.0.0")
     last_updated: date | None = field(
-        "Last Updated", "Date of the last change to this document (YYYY-MM-DD).", "2026-11-20",
+        "Last Updated",
+        "Date of the last change to this document (YYYY-MM-DD).",
+        "2026-11-20",
         default=None,
     )
 
@@ -59,14 +63,17 @@ class Context(Model):
 
 class Goal(Model):
     name: Name = field(
-        "Goal", "The quality this architecture optimises for, e.g. Scalability.", "Reliability",
+        "Goal",
+        "The quality this architecture optimises for, e.g. Scalability.",
+        "Reliability",
         default=...,
     )
     target: Line = field(
         "Target", "A specific, measurable metric for the goal.", "99.95% monthly availability"
     )
     why: Line = field(
-        "Why", "The rationale: what happens if the goal is missed.",
+        "Why",
+        "The rationale: what happens if the goal is missed.",
         "Every minute of downtime loses merchant revenue",
     )
 
@@ -78,8 +85,10 @@ class Diagrams(Model):
         "┌────────┐     ┌─────┐\n│ Client │────▶│ API │\n└────────┘     └─────┘",
     )
     high_level_format: DiagramFormat = field(
-        "Diagram format", "How the high-level diagram is written: text (ASCII) or mermaid.",
-        "text", default="text",
+        "Diagram format",
+        "How the high-level diagram is written: text (ASCII) or mermaid.",
+        "text",
+        default="text",
     )
     data_flow: list[Line] = field(
         "Data Flow",

@@ -26,27 +26,38 @@ class TechStack(Model):
         "Core Technologies", "The main technologies, one row each.", default_factory=list
     )
     supporting: list[SupportingTechnology] = field(
-        "Supporting Technologies", "Monitoring, logging, tracing and other tooling.",
+        "Supporting Technologies",
+        "Monitoring, logging, tracing and other tooling.",
         default_factory=list,
     )
 
 
 class HorizontalScaling(Model):
-    api_tier: Line = field("API Tier", "How the API tier scales out.", "Stateless pods behind the load balancer, HPA on CPU")
+    api_tier: Line = field(
+        "API Tier", "How the API tier scales out.", "Stateless pods behind the load balancer, HPA on CPU"
+    )
     worker_tier: Line = field("Worker Tier", "How the workers scale out.", "Consumers scale on queue lag")
-    database_tier: Line = field("Database Tier", "How the database scales.", "Read replicas; writes stay on the primary")
+    database_tier: Line = field(
+        "Database Tier", "How the database scales.", "Read replicas; writes stay on the primary"
+    )
 
 
 class VerticalScaling(Model):
     memory: Line = field("Memory Requirements", "Memory estimates per instance.", "2 GiB per API pod")
     cpu: Line = field("CPU Requirements", "CPU estimates per instance.", "1 vCPU per API pod")
-    storage: Line = field("Storage Requirements", "Storage estimates and growth.", "500 GiB, growing 20 GiB a month")
+    storage: Line = field(
+        "Storage Requirements", "Storage estimates and growth.", "500 GiB, growing 20 GiB a month"
+    )
 
 
 class LoadDistribution(Model):
-    load_balancer: Line = field("Load Balancer", "Load balancer configuration.", "L7, least-requests, TLS terminated")
+    load_balancer: Line = field(
+        "Load Balancer", "Load balancer configuration.", "L7, least-requests, TLS terminated"
+    )
     sharding: Line = field("Sharding Strategy", "How data is sharded, if it is.", "By merchant id, 16 shards")
-    caching: Line = field("Caching Strategy", "What is cached, where and for how long.", "Merchant settings in Redis, 5 min TTL")
+    caching: Line = field(
+        "Caching Strategy", "What is cached, where and for how long.", "Merchant settings in Redis, 5 min TTL"
+    )
 
 
 class Scalability(Model):
@@ -85,13 +96,23 @@ class Performance(Model):
 class Authentication(Model):
     method: Line = field("Method", "How callers authenticate, e.g. JWT, OAuth2.", "OAuth2 client credentials")
     token_lifetime: Line = field("Token Lifetime", "How long a token is valid.", "15 minutes")
-    refresh_strategy: Line = field("Refresh Strategy", "How tokens are refreshed.", "Clients re-request before expiry")
+    refresh_strategy: Line = field(
+        "Refresh Strategy", "How tokens are refreshed.", "Clients re-request before expiry"
+    )
 
 
 class DataProtection(Model):
-    encryption_at_rest: Line = field("Encryption at Rest", "How stored data is encrypted.", "AES-256 via cloud KMS")
-    encryption_in_transit: Line = field("Encryption in Transit", "How data on the wire is protected, e.g. TLS 1.3.", "TLS 1.3 everywhere, mTLS inside")
-    tenant_isolation: Line = field("Tenant Isolation", "How one tenant is kept from another's data.", "Row-level security on tenant_id")
+    encryption_at_rest: Line = field(
+        "Encryption at Rest", "How stored data is encrypted.", "AES-256 via cloud KMS"
+    )
+    encryption_in_transit: Line = field(
+        "Encryption in Transit",
+        "How data on the wire is protected, e.g. TLS 1.3.",
+        "TLS 1.3 everywhere, mTLS inside",
+    )
+    tenant_isolation: Line = field(
+        "Tenant Isolation", "How one tenant is kept from another's data.", "Row-level security on tenant_id"
+    )
 
 
 class ChecklistItem(Model):
@@ -107,7 +128,8 @@ class Security(Model):
         "Data Protection", "How data is protected.", default_factory=DataProtection
     )
     checklist: list[ChecklistItem] = field(
-        "Security Best Practices", "A checklist of practices, each done or not yet.",
+        "Security Best Practices",
+        "A checklist of practices, each done or not yet.",
         default_factory=list,
     )
 
@@ -121,8 +143,12 @@ class HighAvailability(Model):
 class DisasterRecovery(Model):
     rto: Line = field("RTO (Recovery Time Objective)", "How long recovery may take.", "1 hour")
     rpo: Line = field("RPO (Recovery Point Objective)", "How much data may be lost.", "5 minutes")
-    backup: Line = field("Backup Strategy", "How and when backups are taken.", "Continuous WAL archiving, daily snapshots")
-    restore: Line = field("Restore Procedure", "The steps to restore.", "Point-in-time restore, then replay the outbox")
+    backup: Line = field(
+        "Backup Strategy", "How and when backups are taken.", "Continuous WAL archiving, daily snapshots"
+    )
+    restore: Line = field(
+        "Restore Procedure", "The steps to restore.", "Point-in-time restore, then replay the outbox"
+    )
 
 
 class Reliability(Model):
@@ -133,8 +159,9 @@ class Reliability(Model):
         "Disaster Recovery", "Coming back.", default_factory=DisasterRecovery
     )
     error_handling: code("python") = field(  # type: ignore[valid-type]
-        "Error Handling", "The error-handling pattern, as code.",
-        "try:\n    result = operation()\nexcept SpecificError as e:\n    logger.error(\"failed\", error=str(e))",
+        "Error Handling",
+        "The error-handling pattern, as code.",
+        'try:\n    charge(card)\nexcept CardDeclined as e:\n    logger.warning("declined", code=e.code)',
     )
 
 
