@@ -47,17 +47,20 @@ def labelled(label: str, value: str) -> str:
 _LOOKS_MARKED = re.compile(r"^(\d)\.")
 
 
-def bullets(items: Sequence[str]) -> str:
+def _md_list(items: Sequence[str], marker: str) -> str:
     if not items:
         return MISSING
-    items = [_LOOKS_MARKED.sub(r"\1\\.", item) for item in items]
-    return MDList(items, "-").get_md().rstrip("\n")
+    # Escaping the dot keeps "1.5 GB" from being taken as an item mdutils need not mark.
+    unmarked = [_LOOKS_MARKED.sub(r"\1\\.", item) for item in items]
+    return MDList(unmarked, marker).get_md().rstrip("\n")
+
+
+def bullets(items: Sequence[str]) -> str:
+    return _md_list(items, "-")
 
 
 def numbered(items: Sequence[str]) -> str:
-    if not items:
-        return MISSING
-    return MDList(list(items), "1").get_md().rstrip("\n")
+    return _md_list(items, "1")
 
 
 def checklist(items: Iterable[tuple[bool, str]]) -> str:
@@ -87,4 +90,5 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def code(text: str, language: str) -> str:
-    return fence(text, language) if text else MISSING
+    # The sidecar keeps tabs as typed; the page gets spaces, as Markdown linters require (MD010).
+    return fence(text.expandtabs(4), language) if text else MISSING

@@ -17,14 +17,20 @@ _ANGLE = r"<(?![ \t]|$)"
 _ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
 # "_" emphasises only next to a non-alphanumeric: tenant_id is safe, _id_ is not.
 _UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
-# "#" opens a heading at a line start and closes one after a space.
-_HASH = r"(?:^|(?<=\s))#"
+# "#" opens a heading at a line start and closes one after a space; linters also
+# take a heading ending in "#" ("... in C#") for a closed heading without a space.
+_HASH = r"(?:^|(?<=\s))#|#$"
+# A bare URL is not markup, but linters flag it (MD034); an escaped colon reads the same.
+_URL_COLON = r"(?:(?<=http)|(?<=https)|(?<=ftp)|(?<=ftps)):(?=//)"
 # Block markers that only count at the start of a line: lists, quotes, setext.
 _LINE_START = r"^[-+=>]"
 
-_MARKUP = re.compile("|".join((_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE)
+_MARKUP = re.compile(
+    "|".join((_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _LINE_START)), re.MULTILINE
+)
 _MARKUP_AND_PIPE = re.compile(
-    "|".join((_ANYWHERE, _ANGLE, r"\|", _ENTITY, _UNDERSCORE, _HASH, _LINE_START)), re.MULTILINE
+    "|".join((_ANYWHERE, _ANGLE, r"\|", _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _LINE_START)),
+    re.MULTILINE,
 )
 # "1." or "1)" at a line start, then a space or the end, is an ordered list item.
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)

@@ -1,0 +1,52 @@
+"""Shared test setup: paths, the golden-file switch, a CLI runner and Hypothesis profiles."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+COMPLETE = EXAMPLES / "payments-platform.toml"
+MINIMAL = EXAMPLES / "minimal.toml"
+GOLDEN = REPO / "snapshots" / "golden"
+TEMPLATE = REPO.parent / "shared" / "template" / "architecture-template.md"
+
+# Rendering and parsing a whole document per example is slow for Hypothesis'
+# default deadline on a loaded 2-core CI machine; the budget is examples, not time.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden files under snapshots/golden from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def run_archwiz(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run archwiz as a user would: a separate process, no terminal."""
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+    )
