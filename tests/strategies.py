@@ -116,9 +116,9 @@ def _pieces(extra: list[str]) -> st.SearchStrategy[str]:
 
 def text_for(kind: TextKind, *, required: bool = False) -> st.SearchStrategy[str]:
     if kind is TextKind.CODE:
-        pieces = _pieces(_NEWLINE_NASTY + ["\t", "\n", "    "])
+        pieces = _pieces([*_NEWLINE_NASTY, "\t", "\n", "    "])
     elif kind is TextKind.PROSE:
-        pieces = _pieces(_NEWLINE_NASTY + ["\n", "\n\n"])
+        pieces = _pieces([*_NEWLINE_NASTY, "\n", "\n\n"])
     else:
         pieces = _pieces([])
     text = st.lists(pieces, max_size=3).map("".join)

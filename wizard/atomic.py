@@ -71,9 +71,12 @@ def _stage(path: Path, data: bytes) -> _Staged:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
-    except OSError as error:
+    except BaseException as error:
+        # Whatever stops us (a full disk, Ctrl-C), no half-written temp file is left behind.
         _discard(temp)
-        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise
     return _Staged(path, target, temp)
 
 

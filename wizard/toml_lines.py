@@ -89,7 +89,9 @@ class TomlLines:
                     table = (*parent, index)
                 else:
                     table = self._concrete(parts)
-                self._lines.setdefault(table, number)
+                # [a.b.c] also opens a and a.b, which may be where an error lies.
+                for depth in range(1, len(table) + 1):
+                    self._lines.setdefault(table[:depth], number)
                 continue
             assignment = _KEY.match(line)
             if not assignment:
@@ -112,8 +114,10 @@ class TomlLines:
             line = lines[number]
             number += 1
             if depth == 1 and _ELEMENT_START.match(line):
-                self._lines.setdefault((*path, index), number)
                 code = _code_only(line)
-                index += code.count(",") + (0 if code.endswith(",") else 1)
+                count = code.count(",") + (0 if code.endswith(",") else 1)
+                for element in range(index, index + count):
+                    self._lines.setdefault((*path, element), number)
+                index += count
             depth += _bracket_depth(line)
         return number

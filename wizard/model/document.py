@@ -49,6 +49,7 @@ class Document(Model):
         "The version of this file format; archwiz writes it, you need not.",
         SCHEMA_VERSION,
         default=SCHEMA_VERSION,
+        ge=1,
     )
     header: Header = field(
         "Header", "Name, status, version and date of the document.", default_factory=Header

@@ -1,0 +1,117 @@
+"""The command line, used as people use it: paths, stdin/stdout, the schema, messages."""
+
+import json
+import os
+import re
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from conftest import COMPLETE, GOLDEN, MINIMAL, run_archwiz
+
+from wizard.cli import main
+
+
+def test_without_o_the_document_lands_in_the_current_folder(tmp_path: Path) -> None:
+    result = run_archwiz("--from", str(MINIMAL), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ARCHITECTURE.md").read_bytes() == (GOLDEN / "minimal.md").read_bytes()
+    assert (tmp_path / "ARCHITECTURE.toml").read_bytes() == (GOLDEN / "minimal.toml").read_bytes()
+    wrote, summary = result.stderr.splitlines()
+    assert wrote == "wrote ARCHITECTURE.md and ARCHITECTURE.toml"
+    assert re.fullmatch(r"1 of 21 sections complete; \d+ parts marked _TBD_", summary)
+    assert result.stdout == ""
+
+
+def test_o_may_name_a_folder_which_is_created_when_it_ends_in_a_slash(tmp_path: Path, capsys: Any) -> None:
+    assert main(["-q", "--from", str(MINIMAL), "-o", f"{tmp_path}/new/"]) == 0
+    assert (tmp_path / "new" / "ARCHITECTURE.md").exists() and (
+        tmp_path / "new" / "ARCHITECTURE.toml"
+    ).exists()
+    assert main(["-q", "--from", str(MINIMAL), "-o", str(tmp_path / "new")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_o_dash_prints_the_markdown_and_writes_no_file(tmp_path: Path) -> None:
+    result = run_archwiz("--from", str(COMPLETE), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == (GOLDEN / "payments-platform.md").read_text(encoding="utf-8")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_from_dash_reads_the_spec_from_stdin(tmp_path: Path) -> None:
+    result = run_archwiz("--from", "-", "-o", "-", stdin=MINIMAL.read_bytes())
+    assert result.returncode == 0 and result.stdout == (GOLDEN / "minimal.md").read_text(encoding="utf-8")
+    bad = run_archwiz("--from", "-", "-o", "-", stdin=b"[header\n")
+    assert bad.returncode == 2 and bad.stderr.startswith("<stdin>:1:")
+
+
+def test_rendering_over_a_hand_written_spec_says_its_layout_changed(tmp_path: Path) -> None:
+    spec = tmp_path / "ARCHITECTURE.toml"
+    spec.write_text("# my notes\n[header]\ntitle = 'Ledger'\n")
+    result = run_archwiz("--from", str(spec), "-o", str(tmp_path / "ARCHITECTURE.md"))
+    assert result.returncode == 0
+    assert "note: rewrote" in result.stderr and "comments are not kept" in result.stderr
+    assert tomllib.loads(spec.read_text())["header"] == {"title": "Ledger", "status": "Proposed"}
+
+
+def test_quiet_prints_nothing(tmp_path: Path) -> None:
+    result = run_archwiz("-q", "--from", str(MINIMAL), "-o", str(tmp_path / "A.md"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    assert run_archwiz("--version").stdout.startswith("archwiz ")
+    help_text = run_archwiz("--help").stdout
+    assert "--from SPEC" in help_text and "schema" in help_text and "Exit codes" in help_text
+
+
+def test_without_arguments_it_says_how_to_render_and_exits_2() -> None:
+    result = run_archwiz()
+    assert result.returncode == 2 and "archwiz --from SPEC.toml" in result.stderr
+
+
+def _json_ready(value: Any) -> Any:
+    """TOML dates as the strings JSON Schema's "date" format describes."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def test_the_schema_validates_the_examples_and_catches_a_typo() -> None:
+    result = run_archwiz("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    for example in (COMPLETE, MINIMAL, GOLDEN / "payments-platform.toml"):
+        validator.validate(_json_ready(tomllib.loads(example.read_text())))
+    typo = _json_ready(tomllib.loads(MINIMAL.read_text()))
+    typo["header"]["titel"] = "x"
+    assert not validator.is_valid(typo)
+    header = schema["$defs"]["Header"]["properties"]
+    assert header["status"]["description"] and header["status"]["enum"] == [
+        "Proposed",
+        "Active",
+        "Deprecated",
+    ]
+
+
+def test_rendering_never_imports_a_front_end(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from wizard.cli import main\n"
+        f"assert main(['-q', '--from', {str(COMPLETE)!r}, '-o', {str(tmp_path / 'A.md')!r}]) == 0\n"
+        "front = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'textual', 'questionary', 'rich', 'prompt_toolkit', 'screens'})\n"
+        "print(front)\n"
+    )
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
