@@ -79,17 +79,18 @@ def parse(text: str, source: str) -> dict[str, Any]:
 
 
 def validate(data: dict[str, Any], text: str, source: str) -> Document:
-    lines = TomlLines(text)
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         message = (
             f"{version} is newer than this archwiz understands ({SCHEMA_VERSION}); upgrade archwiz to read it"
         )
-        line = lines.line_of(("schema_version",))
+        line = TomlLines(text).line_of(("schema_version",))
         raise InputError([Problem(source, message, line, path="schema_version")])
     try:
         return Document.model_validate(data)
     except ValidationError as error:
+        # Line numbers cost a second pass over the text: only a failing spec pays it.
+        lines = TomlLines(text)
         problems = [
             Problem(source, message, lines.line_of(loc), path=format_path(loc))
             for loc, message in describe_all(error)

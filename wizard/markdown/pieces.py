@@ -1,5 +1,6 @@
 """Generic pieces the section renderers share; labels come from the model's field titles."""
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from urllib.parse import quote
@@ -16,7 +17,9 @@ from wizard.text import text_marker
 Blocks = list[str]
 
 
+@functools.cache
 def title(model: type[BaseModel], name: str) -> str:
+    """A field's label; cached, as a large document asks for each one thousands of times."""
     return model.model_fields[name].title or name
 
 
