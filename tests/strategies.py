@@ -4,6 +4,7 @@ No field is listed here: walking ``fields_of`` means a field added to the model
 is generated (and so tested) without touching this file.
 """
 
+import os
 import re
 from datetime import date
 from typing import Any
@@ -11,9 +12,16 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from wizard.markdown.escape import _REVERSED_LINK
 from wizard.model import Document
 from wizard.sections import FieldKind, FieldSpec, fields_of
 from wizard.text import TextKind
+
+
+def examples(count: int) -> int:
+    """A test's example budget, scaled by HYPOTHESIS_SCALE for a long local hunt."""
+    return max(1, round(count * float(os.environ.get("HYPOTHESIS_SCALE", "1"))))
+
 
 # Text that has broken Markdown renderers: every construct a value could open.
 NASTY = [
@@ -239,7 +247,9 @@ def _twin_text(value: str, spec: FieldSpec) -> str:
         return _WORDS.sub("word", value)  # keeps the line and paragraph breaks
     # The field's own example is valid where "word" might not be (a version, a URL).
     twin = spec.example if isinstance(spec.example, str) and spec.example else "word"
-    # A backslash decides whether a table cell can be a code span (see pieces._cell).
+    # What decides whether a value can be inline code (escape.code_or_text) must survive.
+    if _REVERSED_LINK.search(value):
+        twin = "(a)[b]"
     return twin + "\\" if "\\" in value else twin
 
 

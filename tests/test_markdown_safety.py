@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pymarkdown.api import PyMarkdownApi
-from strategies import NASTY, collapse, documents, plain_twin, typed_text
+from strategies import NASTY, collapse, documents, examples, plain_twin, typed_text
 
 from wizard.markdown import render_markdown
 from wizard.model import Document
@@ -71,7 +71,7 @@ def assert_safe(doc: Document) -> None:
         assert urlsplit(href).scheme in ("", "http", "https", "mailto"), href
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(documents)
 def test_random_documents_keep_their_structure_and_text(doc: Document) -> None:
     assert_safe(doc)
@@ -132,7 +132,7 @@ for _rule in ("md013", "md036", "md014", "md026"):
     LINT.disable_rule_by_identifier(_rule)
 
 
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 @given(documents)
 def test_random_documents_are_lint_clean(doc: Document) -> None:
     failures = LINT.scan_string(render_markdown(doc)).scan_failures

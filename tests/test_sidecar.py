@@ -5,7 +5,7 @@ import tomllib
 import pytest
 from conftest import COMPLETE, MINIMAL
 from hypothesis import given, settings
-from strategies import documents
+from strategies import documents, examples
 
 from wizard.markdown import render_markdown
 from wizard.model import SCHEMA_VERSION, Document
@@ -24,7 +24,7 @@ def test_examples_round_trip(spec: object) -> None:
     assert render_markdown(reload(doc)) == render_markdown(doc)
 
 
-@settings(max_examples=80)
+@settings(max_examples=examples(80))
 @given(documents)
 def test_any_document_round_trips_through_its_sidecar(doc: Document) -> None:
     sidecar = dump_toml(doc)

@@ -5,7 +5,7 @@ from http import HTTPStatus
 from pydantic import BaseModel
 
 from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
-from wizard.markdown.escape import code_span, inline
+from wizard.markdown.escape import code_or_text, inline
 from wizard.markdown.pieces import Blocks, prose_after_label, title, value
 from wizard.model import Document
 from wizard.model.design import Component, Endpoint, Entity
@@ -54,7 +54,7 @@ def _entity(entity: Entity) -> Blocks:
         return ", ".join(inline(item) for item in items)
 
     def columns(items: list[str]) -> str:
-        return ", ".join(code_span(item) for item in items if item)
+        return ", ".join(code_or_text(item) for item in items if item)
 
     return [
         heading(4, f"{title(Entity, 'name')}: {inline(entity.name)}"),
@@ -93,7 +93,7 @@ def _endpoint(endpoint: Endpoint) -> Blocks:
     request_empty = NO_BODY if endpoint.method in _BODILESS_METHODS else MISSING
     response_empty = NO_BODY if endpoint.response_status in _BODILESS_STATUSES else MISSING
     out = [
-        heading(4, f"Endpoint: {code_span(f'{endpoint.method} {endpoint.path}')}"),
+        heading(4, f"Endpoint: {code_or_text(f'{endpoint.method} {endpoint.path}')}"),
         bold(title(Endpoint, "request") + ":"),
         _body(endpoint.request, request_empty),
         bold(_status_label(title(Endpoint, "response"), endpoint.response_status)),

@@ -34,6 +34,8 @@ _MARKUP_AND_PIPE = re.compile("|".join((r"\|", *_RULES)), re.MULTILINE)
 # "1." or "1)" at a line start, then a space or the end, is an ordered list item.
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
 _BACKTICK_RUN = re.compile(r"`+")
+# What markdown linters (MD011) take for a reversed link "(text)[url]", even inside code.
+_REVERSED_LINK = re.compile(r"\([^()]*\)\[\s*(?!\^)[^\]\s]*\s*\]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -75,6 +77,18 @@ def code_span(text: str) -> str:
     if text.startswith("`") or text.endswith("`"):
         return f"{ticks} {text} {ticks}"
     return f"{ticks}{text}{ticks}"
+
+
+def code_or_text(text: str, *, table_cell: bool = False) -> str:
+    """Inline code where it can show ``text`` verbatim and lint clean; escaped text elsewhere.
+
+    GFM splits a table row at "\\|" even inside a code span, so a code cell holding
+    a backslash cannot be written faithfully; and linters read "(a)[b]" inside code
+    as a reversed link. Either way the text stays visible, only not in monospace.
+    """
+    if (table_cell and "\\" in text) or _REVERSED_LINK.search(text):
+        return inline(text, table_cell=table_cell)
+    return code_span(text)
 
 
 def fence(code: str, language: str) -> str:

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from wizard.markdown import blocks
 from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
-from wizard.markdown.escape import code_span, inline, paragraphs
+from wizard.markdown.escape import code_or_text, inline, paragraphs
 from wizard.model import Document
 from wizard.model.delivery import Link
 from wizard.text import text_marker
@@ -62,10 +62,8 @@ def subsections(obj: BaseModel, special: dict[str, Callable[[object], Blocks]] |
 
 
 def _cell(text: str, as_code: bool) -> str:
-    # GFM splits a row at "\\|" even inside a code span, so a code cell holding a
-    # backslash cannot be written faithfully; it falls back to escaped text.
-    if as_code and text and "\\" not in text:
-        return code_span(text)
+    if as_code and text:
+        return code_or_text(text, table_cell=True)
     return inline(text, table_cell=True)
 
 
