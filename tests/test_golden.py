@@ -69,3 +69,11 @@ def test_the_complete_example_leaves_nothing_to_be_done() -> None:
     assert MISSING not in render_markdown(doc)
     assert progress(doc) == (len(SECTIONS), len(SECTIONS))
     assert {section_state(doc, section) for section in SECTIONS} == {SectionState.COMPLETE}
+
+
+def test_the_spec_reference_is_generated_from_the_model(update_goldens: bool) -> None:
+    from conftest import REPO
+
+    from wizard.reference import render_reference
+
+    check_golden(REPO / "docs" / "SPEC.md", render_reference(), update_goldens)

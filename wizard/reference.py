@@ -28,7 +28,7 @@ def _kind(spec: FieldSpec) -> str:
         return f"{kind} ({spec.text.language})" if spec.text.language else kind
     if spec.kind is FieldKind.CHOICE:
         return "one of " + ", ".join(spec.choices)
-    return _KINDS.get(spec.kind, spec.kind.value)
+    return _KINDS.get(spec.kind, str(spec.kind.value))
 
 
 def _rows(model: type[BaseModel], prefix: str) -> list[list[str]]:

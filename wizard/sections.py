@@ -109,7 +109,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
 
 
 def _sections() -> tuple[Section, ...]:
-    out = []
+    out: list[Section] = []
     for spec in fields_of(Document):
         if spec.kind not in (FieldKind.GROUP, FieldKind.ITEMS):
             continue  # schema_version is bookkeeping, not a section

@@ -9,6 +9,7 @@ prompts can ask a field what it is instead of keeping their own list.
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -106,49 +107,34 @@ def _code(value: str) -> str:
     return _check(_FORBIDDEN_CODE, value, "plain text only")
 
 
-Name = Annotated[
-    str,
-    Text(TextKind.NAME),
-    BeforeValidator(_strip),
-    StringConstraints(min_length=1, max_length=NAME_MAX),
-    AfterValidator(_single_line),
-]
+def _text_type(
+    marker: Text,
+    normalise: Callable[[Any], Any],
+    limit: int,
+    check: Callable[[str], str],
+    *,
+    required: bool = False,
+) -> Any:
+    """One kind of text: normalised first, then length-checked, then character-checked."""
+    return Annotated[
+        str,
+        marker,
+        BeforeValidator(normalise),
+        StringConstraints(min_length=1 if required else 0, max_length=limit),
+        AfterValidator(check),
+    ]
+
+
+Name = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, required=True)
 """A required short name; list items are identified by one."""
-
-OptionalName = Annotated[
-    str,
-    Text(TextKind.NAME),
-    BeforeValidator(_strip),
-    StringConstraints(max_length=NAME_MAX),
-    AfterValidator(_single_line),
-]
-
-Line = Annotated[
-    str,
-    Text(TextKind.LINE),
-    BeforeValidator(_strip),
-    StringConstraints(max_length=LINE_MAX),
-    AfterValidator(_single_line),
-]
-
-Prose = Annotated[
-    str,
-    Text(TextKind.PROSE),
-    BeforeValidator(_tidy_lines),
-    StringConstraints(max_length=PROSE_MAX),
-    AfterValidator(_prose),
-]
+OptionalName = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line)
+Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line)
+Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose)
 
 
 def code(language: str) -> Any:
     """A verbatim block fenced as ``language`` in Markdown (tabs allowed)."""
-    return Annotated[
-        str,
-        Text(TextKind.CODE, language),
-        BeforeValidator(_tidy_lines),
-        StringConstraints(max_length=CODE_MAX),
-        AfterValidator(_code),
-    ]
+    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code)
 
 
 def text_marker(metadata: list[Any]) -> Text | None:

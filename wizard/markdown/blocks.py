@@ -36,7 +36,7 @@ def heading(level: int, text: str) -> str:
 
 
 def bold(text: str) -> str:
-    return TextUtils.bold(text)
+    return str(TextUtils.bold(text))
 
 
 def labelled(label: str, value: str) -> str:
@@ -52,7 +52,7 @@ def _md_list(items: Sequence[str], marker: str) -> str:
         return MISSING
     # Escaping the dot keeps "1.5 GB" from being taken as an item mdutils need not mark.
     unmarked = [_LOOKS_MARKED.sub(r"\1\\.", item) for item in items]
-    return MDList(unmarked, marker).get_md().rstrip("\n")
+    return str(MDList(unmarked, marker).get_md()).rstrip("\n")
 
 
 def bullets(items: Sequence[str]) -> str:
@@ -86,7 +86,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     if not rows:
         return MISSING
     padded = [[f" {cell or MISSING} " for cell in row] for row in [header, *rows]]
-    return Table().create_table_array(padded).strip("\n")
+    return str(Table().create_table_array(padded)).strip("\n")
 
 
 def code(text: str, language: str) -> str:

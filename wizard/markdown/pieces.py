@@ -1,8 +1,9 @@
 """Generic pieces the section renderers share; labels come from the model's field titles."""
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 from urllib.parse import quote
 
 from pydantic import BaseModel
@@ -39,7 +40,7 @@ def labelled_lines(obj: BaseModel) -> list[str]:
     ]
 
 
-def subsections(obj: BaseModel, special: dict[str, Callable[[object], Blocks]] | None = None) -> Blocks:
+def subsections(obj: BaseModel, special: Mapping[str, Callable[[Any], Blocks]] | None = None) -> Blocks:
     """``### Title`` and a body for each field of a section model.
 
     Sub-models become labelled bullets, string lists plain bullets, code fields
