@@ -177,3 +177,18 @@ def test_a_real_process_reports_a_schema_error_without_a_traceback(tmp_path) -> 
         f"{path}:2: goals[0].target: expected a string, got an integer 1",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.toml"]
+
+
+def test_terminal_escapes_in_names_never_reach_the_terminal(tmp_path: Path) -> None:
+    clear_screen = tmp_path / "evil\x1b[2J\x1b[31m.toml"
+    clear_screen.write_text("[header\n")
+    retitle = tmp_path / "bad\x1b]0;pwned\x07\u202e.toml"
+    retitle.write_text("[header]\ntitle = 'x'\n")
+    for path, code in ((clear_screen, 2), (retitle, 0)):
+        result = run_archwiz("--from", str(path), "-o", str(tmp_path / "out\x1b[5m.md"))
+        assert result.returncode == code, result.stderr
+        for raw in ("\x1b", "\x07", "\u202e"):
+            assert raw not in result.stderr
+    assert "evil\\x1b[2J\\x1b[31m.toml:1:" in run_archwiz("--from", str(clear_screen)).stderr
+    usage = run_archwiz("--from", str(retitle), "--bogus\x1b[2J")
+    assert usage.returncode == 2 and "\x1b" not in usage.stderr and "--bogus\\x1b[2J" in usage.stderr

@@ -35,3 +35,10 @@ def test_the_core_never_imports_a_front_end() -> None:
     result = subprocess.run([str(lint_imports)], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 kept, 0 broken" in result.stdout
+
+
+def test_the_core_type_checks_strictly() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "wizard", "screens"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -180,3 +180,10 @@ def test_any_text_is_either_accepted_or_refused_with_a_message(text: str) -> Non
         Document.model_validate({"summary": {"text": text}})
     except ValidationError as error:
         assert all(item["msg"] for item in error.errors())
+
+
+def test_printable_spells_out_what_a_terminal_would_obey() -> None:
+    from wizard.chars import printable
+
+    assert printable("a\x1b[31mb\x07c\nd\u202ee\tf") == "a\\x1b[31mb\\x07c\\nd\\u202ee\\tf"
+    assert printable("plain ünïcödé ✓") == "plain ünïcödé ✓"

@@ -9,16 +9,25 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from wizard import __version__
+from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
 
 DEFAULT_OUTPUT = "ARCHITECTURE.md"
 STDOUT = "-"
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse echoes the offending argument; it is user text, so spell out controls.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, printable(f"{self.prog}: error: {message}") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="archwiz",
         description="Write a software architecture document, section by section.",
         epilog="Exit codes: 0 done, 1 output not written, 2 bad input or usage, 130 interrupted.",
@@ -81,12 +90,11 @@ def render_from(spec: str, output: str | None, quiet: bool) -> int:
     if not quiet:
         done, total = progress(doc)
         gaps = markdown.count(MISSING)
-        print(f"wrote {markdown_path} and {sidecar_path}", file=sys.stderr)
+        print(printable(f"wrote {markdown_path} and {sidecar_path}"), file=sys.stderr)
         print(f"{done} of {total} sections complete; {gaps} parts marked {MISSING}", file=sys.stderr)
         if _same_file(sidecar_path, spec) and sidecar != original:
-            print(
-                f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)", file=sys.stderr
-            )
+            note = f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)"
+            print(printable(note), file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,6 +6,8 @@ without a traceback; the CLI maps each class to an exit code.
 
 from dataclasses import dataclass
 
+from wizard.chars import printable
+
 EXIT_OK = 0
 EXIT_OUTPUT = 1  # the input was fine but the result could not be written
 EXIT_INPUT = 2  # the command line or the spec is wrong; nothing was written
@@ -29,7 +31,7 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         what = f"{self.path}: {self.message}" if self.path else self.message
-        return f"{where}: {what}"
+        return printable(f"{where}: {what}")
 
 
 class ArchwizError(Exception):
@@ -37,7 +39,7 @@ class ArchwizError(Exception):
 
     def __init__(self, problems: list[Problem] | str) -> None:
         self.problems = problems if isinstance(problems, list) else []
-        text = problems if isinstance(problems, str) else "\n".join(map(str, problems))
+        text = printable(problems) if isinstance(problems, str) else "\n".join(map(str, problems))
         super().__init__(text)
 
 

@@ -8,12 +8,13 @@ prompts can ask a field what it is instead of keeping their own list.
 
 import enum
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
+
+from wizard.chars import ALWAYS_FORBIDDEN, describe_char
 
 
 class TextKind(enum.Enum):
@@ -40,27 +41,9 @@ LINE_MAX = 1_000
 PROSE_MAX = 20_000
 CODE_MAX = 100_000
 
-# Characters that never belong in a document: C0/C1 controls, Unicode line and
-# paragraph separators, and the bidirectional controls used in "Trojan Source"
-# attacks, which reorder what a reader sees. A stray BOM is refused for the same
-# reason. Tab and newline are allowed only where the kind allows them.
-_ALWAYS_FORBIDDEN = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-)
-_FORBIDDEN_SINGLE_LINE = re.compile(f"[\t\n{_ALWAYS_FORBIDDEN}]")
-_FORBIDDEN_PROSE = re.compile(f"[\t{_ALWAYS_FORBIDDEN}]")
-_FORBIDDEN_CODE = re.compile(f"[{_ALWAYS_FORBIDDEN}]")
-
-_CHAR_NAMES = {"\t": "a tab", "\n": "a line break", "\x00": "a NUL byte", "\x1b": "an ESC"}
-
-
-def describe_char(char: str) -> str:
-    """Name a character for an error message, never printing it raw."""
-    if char in _CHAR_NAMES:
-        return _CHAR_NAMES[char]
-    name = unicodedata.name(char, "")
-    code = f"U+{ord(char):04X}"
-    return f"the control character {code} {name}".rstrip() if name else f"the control character {code}"
+_FORBIDDEN_SINGLE_LINE = re.compile(f"[\t\n{ALWAYS_FORBIDDEN}]")
+_FORBIDDEN_PROSE = re.compile(f"[\t{ALWAYS_FORBIDDEN}]")
+_FORBIDDEN_CODE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
 
 
 def _check(pattern: re.Pattern[str], value: str, hint: str) -> str:
