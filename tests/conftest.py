@@ -13,7 +13,11 @@ EXAMPLES = REPO / "examples"
 COMPLETE = EXAMPLES / "payments-platform.toml"
 MINIMAL = EXAMPLES / "minimal.toml"
 GOLDEN = REPO / "snapshots" / "golden"
-TEMPLATE = REPO.parent / "shared" / "template" / "architecture-template.md"
+SHARED_TEMPLATE = REPO.parent / "shared" / "template" / "architecture-template.md"
+# A copy travels with the tests so a bare clone can run them; test_template_fidelity
+# checks that the copy still matches the shared original wherever that is present.
+TEMPLATE_COPY = REPO / "tests" / "template" / "architecture-template.md"
+TEMPLATE = SHARED_TEMPLATE if SHARED_TEMPLATE.exists() else TEMPLATE_COPY
 
 # Rendering and parsing a whole document per example is slow for Hypothesis'
 # default deadline on a loaded 2-core CI machine; the budget is examples, not time.

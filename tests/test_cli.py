@@ -87,11 +87,14 @@ def test_the_schema_validates_the_examples_and_catches_a_typo() -> None:
     result = run_archwiz("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     validator = jsonschema.Draft202012Validator(schema)
     for example in (COMPLETE, MINIMAL, GOLDEN / "payments-platform.toml"):
         validator.validate(_json_ready(tomllib.loads(example.read_text())))
     typo = _json_ready(tomllib.loads(MINIMAL.read_text()))
     typo["header"]["titel"] = "x"
+    assert not validator.is_valid(typo)
+    typo["header"] = {"version": "v1.0"}  # editors check the version format too
     assert not validator.is_valid(typo)
     header = schema["$defs"]["Header"]["properties"]
     assert header["status"]["description"] and header["status"]["enum"] == [

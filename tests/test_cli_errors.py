@@ -86,7 +86,7 @@ def test_every_schema_error_is_reported_at_once_with_its_line(tmp_path, capsys, 
         f"{path}:7: components[0].nmae: unknown key 'nmae'; did you mean 'name'?",
         f"{path}:11: components[1].technologies[1]: expected a string, got an integer 3",
         f"{path}:16: entities[1].name: duplicate entity name 'Payment'; item 0 already has it",
-        f"{path}:19: review.owner: contains an ESC at column 4; this field is a single line of plain text",
+        f"{path}:19: review.owner: contains an ESC at column 4; remove it: it is invisible, or a terminal control",
     ]
     assert lines == expected
     assert_untouched(outputs)
@@ -109,10 +109,25 @@ def test_an_unknown_section_lists_what_is_expected(tmp_path, capsys) -> None:
         ("[header]\n".encode("utf-16"), ":1:1: is UTF-16 encoded; save it as UTF-8"),
         (b"\x7fELF\x02\x01\x01\x00\x00\x00", ":1:8: contains a NUL byte; this is a binary file, not TOML"),
         (b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", ": is nested too deeply to be a spec"),
-        (b"schema_version = 2\n", ":1: schema_version: 2 is newer than this archwiz understands (1)"),
-        (b"schema_version = 0\n", ":1: schema_version:"),
+        (
+            b"schema_version = 2\n[header]\n",
+            ":1: schema_version: 2 is newer than this archwiz understands (1)",
+        ),
+        (b"schema_version = 0\n[header]\n", ":1: schema_version:"),
+        (b"", ": the spec is empty; there is nothing to render"),
+        (b"# only a comment\nschema_version = 1\n", ": the spec is empty; there is nothing to render"),
     ],
-    ids=["invalid-utf8", "bom", "utf16", "binary", "deep-nesting", "newer-schema", "older-schema"],
+    ids=[
+        "invalid-utf8",
+        "bom",
+        "utf16",
+        "binary",
+        "deep-nesting",
+        "newer-schema",
+        "older-schema",
+        "empty",
+        "only-version",
+    ],
 )
 def test_unreadable_content_is_refused_cleanly(tmp_path, capsys, outputs, content, message) -> None:
     path = spec(tmp_path, content)
@@ -192,3 +207,103 @@ def test_terminal_escapes_in_names_never_reach_the_terminal(tmp_path: Path) -> N
     assert "evil\\x1b[2J\\x1b[31m.toml:1:" in run_archwiz("--from", str(clear_screen)).stderr
     usage = run_archwiz("--from", str(retitle), "--bogus\x1b[2J")
     assert usage.returncode == 2 and "\x1b" not in usage.stderr and "--bogus\\x1b[2J" in usage.stderr
+
+
+def test_an_empty_stdin_never_replaces_a_document(capsys, outputs, monkeypatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, err = render(capsys, "--from", "-", "-o", str(outputs[0]))
+    assert (code, err.strip()) == (2, "<stdin>: the spec is empty; there is nothing to render")
+    assert_untouched(outputs)
+
+
+def test_a_duplicate_is_reported_even_when_its_list_has_other_errors(tmp_path, capsys) -> None:
+    path = spec(
+        tmp_path, '[[entities]]\nname = "E"\n[[entities]]\nname = "E"\n[[entities]]\nname = "F"\nschema = 5\n'
+    )
+    code, err = render(capsys, "--from", str(path), "-o", "-")
+    assert code == 2
+    assert err.splitlines() == [
+        f"{path}:4: entities[1].name: duplicate entity name 'E'; item 0 already has it",
+        f"{path}:7: entities[2].schema: expected a string, got an integer 5",
+    ]
+
+
+def test_a_flood_of_problems_is_cut_short(tmp_path, capsys) -> None:
+    path = spec(tmp_path, "".join(f"[[goals]]\nnmae = 'g{number}'\n" for number in range(200)))
+    code, err = render(capsys, "--from", str(path), "-o", "-")
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 51
+    assert lines[-1] == f"{path}: ... and 350 more problems; fix these first"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            f"[header]\ntitle = '{'x' * 130}'\n",
+            ":2: header.title: too long: 130 characters, at most 120 allowed",
+        ),
+        ("[[goals]]\nname = ' '\n", ":2: goals[0].name: must not be empty: Goal, e.g. 'Reliability'"),
+        (
+            "[header]\nlast_updated = 2026-11-20T10:00:00\n",
+            ":2: header.last_updated: expected a date like 2026-11-20 (without a time), got a date-time 2026-11-20T10:00:00",
+        ),
+        ("[[endpoints]]\nmethod = 'post'\npath = '/'\n", "; got 'post'; did you mean 'POST'?"),
+        ("[header]\nstatus = 'Activ'\n", "; got 'Activ'; did you mean 'Active'?"),
+        (
+            "[[endpoints]]\npath = '/'\nresponse_status = '201'\n",
+            ":3: endpoints[0].response_status: expected a whole number, got a string '201'",
+        ),
+        (
+            "schema_version = true\n[header]\n",
+            ":1: schema_version: expected a whole number, got a boolean True",
+        ),
+        ('[summary]\ntext = "bell\\u0007"\n', "contains the control character U+0007 at column 5; remove it"),
+    ],
+    ids=[
+        "too-long",
+        "empty-name",
+        "date-time",
+        "method-case",
+        "status-typo",
+        "number-as-string",
+        "bool-version",
+        "bell",
+    ],
+)
+def test_messages_say_what_was_expected(tmp_path, capsys, toml: str, message: str) -> None:
+    code, err = render(capsys, "--from", str(spec(tmp_path, toml)), "-o", "-")
+    assert code == 2 and message in err, err
+
+
+def test_the_spec_itself_is_never_the_markdown_output(tmp_path, capsys) -> None:
+    path = tmp_path / "myspec"
+    path.write_bytes(COMPLETE.read_bytes())
+    code, err = render(capsys, "--from", str(path), "-o", str(path))
+    assert code == 2 and "is the spec itself" in err
+    assert path.read_bytes() == COMPLETE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["myspec"]
+
+
+def test_a_file_nobody_may_write_is_refused_even_for_root(tmp_path, capsys) -> None:
+    target = tmp_path / "A.md"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    code, err = render(capsys, "--from", str(COMPLETE), "-o", str(target))
+    assert code == 1 and "the file is read-only; not replacing it" in err
+    assert target.read_text() == "keep me"
+
+
+def test_options_that_would_be_silently_ignored_are_usage_errors(tmp_path) -> None:
+    for args in (
+        ["--from", "a.toml", "--from", "b.toml"],
+        ["-o", "a.md", "-o", "b.md"],
+        ["--from", str(COMPLETE), "schema"],
+    ):
+        result = run_archwiz(*args, cwd=tmp_path)
+        assert result.returncode == 2, args
+        assert "given twice" in result.stderr or "'schema' takes no --from" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -8,7 +8,7 @@ import itertools
 import re
 
 import pytest
-from conftest import COMPLETE, TEMPLATE
+from conftest import COMPLETE, SHARED_TEMPLATE, TEMPLATE, TEMPLATE_COPY
 
 from wizard.markdown import render_markdown
 from wizard.model import Document
@@ -109,3 +109,11 @@ def test_an_empty_document_keeps_every_heading_of_the_template(template: str) ->
     got = [(level, text) for level, text in _headings(empty)]
     assert [level for level, _ in got] == [level for level, _ in wanted]
     assert "_TBD_" in empty
+
+
+def test_the_tests_copy_of_the_template_matches_the_shared_one() -> None:
+    if not SHARED_TEMPLATE.exists():
+        pytest.skip("../shared is not beside this clone; the tests use their copy of the template")
+    assert TEMPLATE_COPY.read_bytes() == SHARED_TEMPLATE.read_bytes(), (
+        "the shared template changed: copy it to tests/template/ and make the renderer follow it"
+    )

@@ -54,7 +54,8 @@ def _stage(path: Path, data: bytes) -> _Staged:
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder")
-    if target.exists() and not os.access(target, os.W_OK):
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        # Root may write anything, but a file nobody may write says "leave me alone".
         raise OutputError(f"cannot write {path}: the file is read-only; not replacing it")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

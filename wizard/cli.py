@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from wizard import __version__
 from wizard.chars import printable
@@ -26,6 +26,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, printable(f"{self.prog}: error: {message}") + "\n")
 
 
+class _Once(argparse.Action):
+    """An option that may be given once: a second --from would silently win otherwise."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"{option} was given twice")
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="archwiz",
@@ -35,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archwiz {__version__}")
     parser.add_argument(
         "--from",
+        action=_Once,
         dest="spec",
         metavar="SPEC",
         help="render the document from a TOML spec or sidecar without asking anything ('-' reads stdin)",
@@ -42,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o",
         "--output",
+        action=_Once,
         metavar="FILE",
         help=f"where the Markdown goes (default: {DEFAULT_OUTPUT}); the TOML sidecar goes beside it "
         "with the same stem; '-' prints the Markdown only",
@@ -78,6 +95,8 @@ def render_from(spec: str, output: str | None, quiet: bool) -> int:
 
     to_stdout = output == STDOUT
     paths = None if to_stdout else output_paths(output)
+    if paths and _same_file(paths[0], spec):
+        raise InputError(f"-o {paths[0]} is the spec itself; writing the Markdown there would destroy it")
     doc, original = load_spec(spec)
     markdown = render_markdown(doc)
     if to_stdout:
@@ -108,7 +127,7 @@ def _same_file(path: Path, spec: str) -> bool:
 def print_schema() -> int:
     from wizard.model import Document
 
-    schema = Document.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Document.model_json_schema()}
     schema["title"] = "archwiz architecture spec"
     json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -118,6 +137,8 @@ def print_schema() -> int:
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "schema":
+        if args.spec is not None or args.output is not None:
+            raise InputError("'schema' takes no --from or -o; it prints the schema to standard output")
         return print_schema()
     if args.spec is not None:
         return render_from(args.spec, args.output, args.quiet)
@@ -126,7 +147,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     print(
         "archwiz: the interactive wizard is not part of this release yet.\n"
         "Render a document from a spec instead: archwiz --from SPEC.toml -o ARCHITECTURE.md\n"
-        "(see examples/ for a complete spec, and 'archwiz schema' for its format)",
+        "(the archwiz repository's examples/ folder has a complete spec; 'archwiz schema' prints the format)",
         file=sys.stderr,
     )
     return EXIT_INPUT

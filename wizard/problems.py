@@ -115,9 +115,28 @@ def _unknown_key(loc: Loc) -> str:
 
 
 def _shown(value: object) -> str:
-    """A short, escaped rendering of a bad input value."""
-    text = repr(value)
+    """A short, escaped rendering of a bad input value, dates as TOML writes them."""
+    text = value.isoformat() if isinstance(value, date | time) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _example(loc: Loc) -> str:
+    info = field_at(loc)
+    if info is None or not info.title:
+        return ""
+    example = f", e.g. {info.examples[0]!r}" if info.examples else ""
+    return f"{info.title}{example}"
+
+
+def _choice_hint(loc: Loc, given: object) -> str:
+    """'; did you mean 'POST'?' for a choice typed in the wrong case or slightly off."""
+    info = field_at(loc)
+    choices = [str(choice) for choice in typing.get_args(info.annotation)] if info else []
+    if not isinstance(given, str) or not choices:
+        return ""
+    by_case = {choice.casefold(): choice for choice in choices}
+    close = by_case.get(given.casefold()) or next(iter(difflib.get_close_matches(given, choices, n=1)), None)
+    return f"; did you mean {close!r}?" if close else ""
 
 
 def describe(error: ErrorDetails) -> tuple[Loc, str]:
@@ -125,26 +144,26 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    given = error.get("input")
     if kind == "extra_forbidden":
         return loc, _unknown_key(loc)
     if kind == "missing":
-        info = field_at(loc)
-        if info is not None and info.title:
-            example = f", e.g. {info.examples[0]!r}" if info.examples else ""
-            return loc, f"required: {info.title}{example}"
-        return loc, "required"
+        label = _example(loc)
+        return loc, f"required: {label}" if label else "required"
     if kind == "duplicate":
-        return loc + tuple(
-            ctx["at"]
-        ), f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
-    if kind == "string_too_short" and ctx.get("min_length") == 1:
-        return loc, "must not be empty"
+        where = loc + tuple(ctx["at"])
+        return where, f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
+    if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
+        label = _example(loc)
+        return loc, f"must not be empty: {label}" if label else "must not be empty"
+    if kind in ("string_too_long", "too_long") and isinstance(given, str):
+        return loc, f"too long: {len(given):,} characters, at most {ctx['max_length']:,} allowed"
     if kind == "value_error":
         return loc, str(ctx.get("error", error["msg"]))
     if kind in _EXPECTED:
-        return loc, f"expected {_EXPECTED[kind]}, got {toml_type(error['input'])} {_shown(error['input'])}"
+        return loc, f"expected {_EXPECTED[kind]}, got {toml_type(given)} {_shown(given)}"
     if kind == "literal_error":
-        return loc, f"{error['msg']}; got {_shown(error['input'])}"
+        return loc, f"{error['msg']}; got {_shown(given)}{_choice_hint(loc, given)}"
     return loc, error["msg"]
 
 

@@ -14,10 +14,12 @@ from pydantic import ValidationError
 
 from wizard.errors import InputError, Problem
 from wizard.model import SCHEMA_VERSION, Document
+from wizard.model.document import UNIQUE
 from wizard.problems import describe_all, format_path
 from wizard.toml_lines import TomlLines
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
+MAX_PROBLEMS = 50  # past this, a list of problems stops helping anyone
 STDIN = "-"
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 
@@ -78,6 +80,17 @@ def parse(text: str, source: str) -> dict[str, Any]:
         raise InputError([Problem(source, "is nested too deeply to be a spec")]) from None
 
 
+def _raw_duplicates(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Repeated entities or endpoints in the raw data, which the model misses when the
+    same list has other errors (Pydantic then skips the list's own check)."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for key, (rule, model) in UNIQUE.items():
+        for index, first, name in rule.duplicates(data.get(key), model):
+            loc = (key, index, rule.fields[-1])
+            found.append((loc, f"duplicate {rule.what} {name!r}; item {first} already has it"))
+    return found
+
+
 def validate(data: dict[str, Any], text: str, source: str) -> Document:
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
@@ -86,17 +99,33 @@ def validate(data: dict[str, Any], text: str, source: str) -> Document:
         )
         line = TomlLines(text).line_of(("schema_version",))
         raise InputError([Problem(source, message, line, path="schema_version")])
+    if not set(data) - {"schema_version"}:
+        # An empty input is almost always a mistake upstream (a failed generator, the
+        # wrong file); rendering it would replace a real document with blanks.
+        raise InputError([Problem(source, "the spec is empty; there is nothing to render")])
     try:
         return Document.model_validate(data)
     except ValidationError as error:
-        # Line numbers cost a second pass over the text: only a failing spec pays it.
-        lines = TomlLines(text)
+        found = describe_all(error)
+        reported = {loc for loc, _ in found}
+        found += [item for item in _raw_duplicates(data) if item[0] not in reported]
+        raise InputError(_located(found, text, source)) from None
+
+
+def _located(found: list[tuple[tuple[str | int, ...], str]], text: str, source: str) -> list[Problem]:
+    # Line numbers cost a second pass over the text: only a failing spec pays it.
+    lines = TomlLines(text)
+    problems = sorted(
+        (Problem(source, message, lines.line_of(loc), path=format_path(loc)) for loc, message in found),
+        key=lambda problem: problem.line or 0,
+    )
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
         problems = [
-            Problem(source, message, lines.line_of(loc), path=format_path(loc))
-            for loc, message in describe_all(error)
+            *problems[:MAX_PROBLEMS],
+            Problem(source, f"... and {rest} more problems; fix these first"),
         ]
-        problems.sort(key=lambda problem: problem.line or 0)
-        raise InputError(problems) from None
+    return problems
 
 
 def load_spec(path: str) -> tuple[Document, bytes]:

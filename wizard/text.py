@@ -46,13 +46,21 @@ _FORBIDDEN_PROSE = re.compile(f"[\t{ALWAYS_FORBIDDEN}]")
 _FORBIDDEN_CODE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
 
 
-def _check(pattern: re.Pattern[str], value: str, hint: str) -> str:
+_HINTS = {
+    "\n": "this field is a single line; use a paragraph field for more",
+    "\t": "use spaces instead of tabs",
+}
+_CONTROL_HINT = "remove it: it is invisible, or a terminal control"
+
+
+def _check(pattern: re.Pattern[str], value: str) -> str:
     match = pattern.search(value)
     if match is None:
         return value
     line = value.count("\n", 0, match.start()) + 1
     column = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
     where = f"line {line}, column {column}" if "\n" in value else f"column {column}"
+    hint = _HINTS.get(match.group(), _CONTROL_HINT)
     raise ValueError(f"contains {describe_char(match.group())} at {where}; {hint}")
 
 
@@ -79,15 +87,15 @@ def _tidy_lines(value: Any) -> Any:
 
 
 def _single_line(value: str) -> str:
-    return _check(_FORBIDDEN_SINGLE_LINE, value, "this field is a single line of plain text")
+    return _check(_FORBIDDEN_SINGLE_LINE, value)
 
 
 def _prose(value: str) -> str:
-    return _check(_FORBIDDEN_PROSE, value, "use spaces instead of tabs, and plain text only")
+    return _check(_FORBIDDEN_PROSE, value)
 
 
 def _code(value: str) -> str:
-    return _check(_FORBIDDEN_CODE, value, "plain text only")
+    return _check(_FORBIDDEN_CODE, value)
 
 
 def _text_type(

@@ -45,7 +45,12 @@ def _check_version(value: str) -> str:
     return value
 
 
-Version = Annotated[OptionalName, AfterValidator(_check_version)]
+# The pattern is for editors validating against the JSON Schema; archwiz checks it itself.
+Version = Annotated[
+    OptionalName,
+    AfterValidator(_check_version),
+    Field(json_schema_extra={"pattern": f"^({_VERSION.pattern})?$"}),
+]
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, Strict
 
 from wizard.model.base import Model, field
 from wizard.text import Line, Name, Prose, code
@@ -58,8 +58,8 @@ class Entity(Model):
     )
 
 
-StatusCode = Annotated[int, Field(ge=100, le=599)]
-ErrorCode = Annotated[int, Field(ge=400, le=599)]
+StatusCode = Annotated[int, Strict(), Field(ge=100, le=599)]
+ErrorCode = Annotated[int, Strict(), Field(ge=400, le=599)]
 
 
 class ErrorResponse(Model):

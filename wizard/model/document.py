@@ -1,9 +1,10 @@
 """The whole architecture document: one field per wizard section, in the template's order."""
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import TypeVar
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from pydantic import field_validator
+from pydantic import BaseModel, StrictInt, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from wizard.model.base import SCHEMA_VERSION, Model, field
@@ -20,31 +21,56 @@ from wizard.model.quality import (
     TechStack,
 )
 
-Item = TypeVar("Item")
+
+@dataclass(frozen=True)
+class UniqueBy:
+    """Items of a list that must differ in these fields, because each heads its own section."""
+
+    fields: tuple[str, ...]
+    what: str  # how a message names the key, e.g. "entity name"
+
+    def key(self, item: Any, model: type[BaseModel]) -> tuple[Any, ...] | None:
+        """The item's key, from a validated item or from raw spec data (None if unusable)."""
+        values = []
+        for name in self.fields:
+            if isinstance(item, BaseModel):
+                value = getattr(item, name)
+            elif isinstance(item, dict):
+                value = item.get(name, model.model_fields[name].default)
+            else:
+                return None
+            values.append(value.strip() if isinstance(value, str) else value)
+        return tuple(values)
+
+    def duplicates(self, items: Any, model: type[BaseModel]) -> Iterator[tuple[int, int, str]]:
+        """(index, index of the first item with the same key, the key as text) per repeat."""
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            key = self.key(item, model)
+            if key is None or not all(isinstance(part, Hashable) for part in key):
+                continue
+            first = seen.setdefault(key, index)
+            if first != index:
+                yield index, first, " ".join(map(str, key))
 
 
-def reject_duplicates(
-    items: Sequence[Item], key: Callable[[Item], Hashable], what: str, field_name: str
-) -> Sequence[Item]:
-    """Refuse two items that would render the same heading.
+UNIQUE: dict[str, tuple[UniqueBy, type[BaseModel]]] = {
+    "entities": (UniqueBy(("name",), "entity name"), Entity),
+    "endpoints": (UniqueBy(("method", "path"), "endpoint"), Endpoint),
+}
 
-    The error carries ``at`` (index, field) in its context so that messages can
-    point at the second item rather than at the whole list.
-    """
-    seen: dict[Hashable, int] = {}
-    for index, item in enumerate(items):
-        first = seen.setdefault(key(item), index)
-        if first != index:
-            raise PydanticCustomError(
-                "duplicate",
-                "duplicate {what} {name}: item {first} already uses it",
-                {"what": what, "name": str(key(item)), "first": first, "at": (index, field_name)},
-            )
-    return items
+
+def duplicate_error(rule: UniqueBy, index: int, first: int, name: str) -> PydanticCustomError:
+    # ``at`` lets messages point at the repeated item's field rather than the whole list.
+    return PydanticCustomError(
+        "duplicate",
+        "duplicate {what} {name}: item {first} already uses it",
+        {"what": rule.what, "name": name, "first": first, "at": (index, rule.fields[-1])},
+    )
 
 
 class Document(Model):
-    schema_version: int = field(
+    schema_version: StrictInt = field(
         "Schema version",
         "The version of this file format; archwiz writes it, you need not.",
         SCHEMA_VERSION,
@@ -125,19 +151,10 @@ class Document(Model):
         default_factory=Review,
     )
 
-    @field_validator("entities")
+    @field_validator(*UNIQUE)
     @classmethod
-    def _unique_entities(cls, entities: list[Entity]) -> list[Entity]:
-        reject_duplicates(entities, lambda entity: entity.name, "entity name", "name")
-        return entities
-
-    @field_validator("endpoints")
-    @classmethod
-    def _unique_endpoints(cls, endpoints: list[Endpoint]) -> list[Endpoint]:
-        reject_duplicates(
-            endpoints, lambda endpoint: f"{endpoint.method} {endpoint.path}", "endpoint", "path"
-        )
-        return endpoints
-
-
-SECTION_FIELDS: tuple[str, ...] = tuple(name for name in Document.model_fields if name != "schema_version")
+    def _unique_items(cls, items: list[BaseModel], info: ValidationInfo) -> list[BaseModel]:
+        rule, model = UNIQUE[str(info.field_name)]
+        for index, first, name in rule.duplicates(items, model):
+            raise duplicate_error(rule, index, first, name)
+        return items
