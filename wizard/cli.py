@@ -16,7 +16,7 @@ from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
 
 DEFAULT_OUTPUT = "ARCHITECTURE.md"
-STDOUT = "-"
+STDOUT = STDIN = "-"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -119,7 +119,7 @@ def render_from(spec: str, output: str | None, quiet: bool) -> int:
 
 def _same_file(path: Path, spec: str) -> bool:
     try:
-        return spec != STDOUT and path.exists() and path.samefile(spec)
+        return spec != STDIN and path.exists() and path.samefile(spec)
     except OSError:
         return False
 

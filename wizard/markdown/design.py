@@ -2,11 +2,9 @@
 
 from http import HTTPStatus
 
-from pydantic import BaseModel
-
 from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
 from wizard.markdown.escape import code_or_text, inline
-from wizard.markdown.pieces import Blocks, prose_after_label, title, value
+from wizard.markdown.pieces import Blocks, detail, numbered_code, prose_after_label, title, value
 from wizard.model import Document
 from wizard.model.design import Component, Endpoint, Entity
 
@@ -15,14 +13,9 @@ _BODILESS_STATUSES = {204, 304}
 NO_BODY = "No body."
 
 
-def _detail(model: type[BaseModel], name: str, text: str) -> str:
-    """A ``Label: value`` list line, labelled by the field's title."""
-    return f"{title(model, name)}: {text or MISSING}"
-
-
 def _component(number: int, component: Component) -> Blocks:
     technologies = title(Component, "technologies")
-    interfaces = [_detail(Component, name, value(getattr(component, name))) for name in ("input", "output")]
+    interfaces = [detail(Component, name, value(getattr(component, name))) for name in ("input", "output")]
     return [
         heading(4, f"Component {number}: {inline(component.name)}"),
         *prose_after_label(title(Component, "responsibility"), component.responsibility),
@@ -63,16 +56,16 @@ def _entity(entity: Entity) -> Blocks:
         bold("Relationships:"),
         bullets(
             [
-                _detail(Entity, "has_many", names(entity.has_many)),
-                _detail(Entity, "belongs_to", names(entity.belongs_to)),
+                detail(Entity, "has_many", names(entity.has_many)),
+                detail(Entity, "belongs_to", names(entity.belongs_to)),
             ]
         ),
         bold("Indexes:"),
         bullets(
             [
-                _detail(Entity, "primary_index", columns([entity.primary_index])),
-                _detail(Entity, "unique_indexes", columns(entity.unique_indexes)),
-                _detail(Entity, "indexes", columns(entity.indexes)),
+                detail(Entity, "primary_index", columns([entity.primary_index])),
+                detail(Entity, "unique_indexes", columns(entity.unique_indexes)),
+                detail(Entity, "indexes", columns(entity.indexes)),
             ]
         ),
     ]
@@ -108,13 +101,12 @@ def _endpoint(endpoint: Endpoint) -> Blocks:
 
 def detailed_design(doc: Document) -> Blocks:
     diagrams = doc.diagrams
-    steps = "\n".join(f"{number}. {step}" for number, step in enumerate(diagrams.data_flow, 1))
     entities = [block for entity in doc.entities for block in _entity(entity)]
     endpoints = [block for endpoint in doc.endpoints for block in _endpoint(endpoint)]
     return [
         heading(2, "Detailed Design"),
         heading(3, title(type(diagrams), "data_flow")),
-        code(steps, "text"),
+        *numbered_code(diagrams.data_flow),
         heading(3, title(type(diagrams), "interactions")),
         code(diagrams.interactions, "mermaid"),
         heading(3, title(Document, "entities")),

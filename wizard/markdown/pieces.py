@@ -33,6 +33,16 @@ def value(raw: object) -> str:
     return inline(str(raw))
 
 
+def detail(model: type[BaseModel], name: str, text: str) -> str:
+    """A plain ``Label: value`` line (the template's sub-bullets), labelled by the field."""
+    return f"{title(model, name)}: {text or MISSING}"
+
+
+def numbered_code(steps: Sequence[str]) -> Blocks:
+    """Steps as ``1. ...`` lines in a text fence, as the template draws flows and pipelines."""
+    return [code("\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1)), "text")]
+
+
 def labelled_lines(obj: BaseModel) -> list[str]:
     return [
         labelled(info.title or name, value(getattr(obj, name)))
@@ -79,11 +89,9 @@ def numbered_of(items: Sequence[BaseModel], head: str) -> Blocks:
     """``1. **Head**`` with a ``- Label: value`` line for every other field."""
     entries = []
     for item in items:
-        fields = type(item).model_fields
+        model = type(item)
         details = [
-            f"{info.title}: {value(getattr(item, name)) or MISSING}"
-            for name, info in fields.items()
-            if name != head
+            detail(model, name, value(getattr(item, name))) for name in model.model_fields if name != head
         ]
         entries.append((bold(inline(getattr(item, head))), details))
     return [blocks.numbered_blocks(entries)]

@@ -20,8 +20,10 @@ from wizard.markdown.design import architecture, detailed_design
 from wizard.markdown.escape import inline, paragraphs
 from wizard.markdown.pieces import (
     Blocks,
+    detail,
     labelled_lines,
     links,
+    numbered_code,
     numbered_of,
     prose_after_label,
     section,
@@ -123,12 +125,8 @@ def _observability(doc: Document) -> Blocks:
     ]
 
 
-def _numbered_code(steps: list[str]) -> Blocks:
-    return [code("\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1)), "text")]
-
-
 def _deployment(doc: Document) -> Blocks:
-    return [section("deployment"), *subsections(doc.deployment, {"pipeline": _numbered_code})]
+    return [section("deployment"), *subsections(doc.deployment, {"pipeline": numbered_code})]
 
 
 def _testing(doc: Document) -> Blocks:
@@ -141,8 +139,8 @@ def _operations(doc: Document) -> Blocks:
 
 
 def _option(option: Option) -> str:
-    pros = f"{title(Option, 'pros')}: {value(option.pros) or MISSING}"
-    cons = f"{title(Option, 'cons')}: {value(option.cons) or MISSING}"
+    pros = detail(Option, "pros", value(option.pros))
+    cons = detail(Option, "cons", value(option.cons))
     return f"{inline(option.name)} - {pros}; {cons}"
 
 
