@@ -100,6 +100,10 @@ NASTY = [
     "日本語",
     "emoji 👩‍💻",
     "x",
+    "www.evil.com",
+    "(www.evil.com)",
+    "alice@example.com",
+    "<alice@example.com>",
 ]
 _NEWLINE_NASTY = [
     "line\n---",

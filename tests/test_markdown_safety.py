@@ -77,7 +77,7 @@ def test_random_documents_keep_their_structure_and_text(doc: Document) -> None:
     assert_safe(doc)
 
 
-def _filled(model: type, text: str) -> dict[str, Any]:
+def filled(model: type, text: str) -> dict[str, Any]:
     """Every text field of ``model`` holding ``text``, every list holding one item."""
     data: dict[str, Any] = {}
     for spec in fields_of(model):
@@ -90,15 +90,15 @@ def _filled(model: type, text: str) -> dict[str, Any]:
         elif spec.kind is FieldKind.TEXT_LIST:
             data[spec.key] = [text]
         elif spec.kind is FieldKind.GROUP:
-            data[spec.key] = _filled(spec.model, text)  # type: ignore[arg-type]
+            data[spec.key] = filled(spec.model, text)  # type: ignore[arg-type]
         elif spec.kind is FieldKind.ITEMS:
-            data[spec.key] = [_filled(spec.model, text)]  # type: ignore[arg-type]
+            data[spec.key] = [filled(spec.model, text)]  # type: ignore[arg-type]
     return data
 
 
 @pytest.mark.parametrize("text", NASTY)
 def test_hostile_text_in_every_field_at_once(text: str) -> None:
-    assert_safe(Document.model_validate(_filled(Document, text)))
+    assert_safe(Document.model_validate(filled(Document, text)))
 
 
 @pytest.mark.parametrize(

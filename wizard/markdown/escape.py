@@ -25,10 +25,15 @@ _UNDERSCORE = r"_(?:(?<![^\W_]_)|(?![^\W_]))"
 _HASH = r"#(?:(?<!\S#)|$)"
 # A bare URL is not markup, but linters flag it (MD034); an escaped colon reads the same.
 _URL_COLON = r":(?=//)(?:(?<=http:)|(?<=https:)|(?<=ftp:)|(?<=ftps:))"
+# GitHub links a bare "www." (after anything but a letter, digit or dot); an escaped
+# dot reads the same and keeps user text from becoming a link, as with http above.
+# (GitHub also links e-mail addresses, and no escape prevents that; such a link
+# points at exactly the address shown.)
+_WWW_DOT = r"\.(?:(?<=^www\.)|(?<=[^A-Za-z0-9.]www\.))"
 # Block markers that only count at the start of a line: lists, quotes, setext.
 _LINE_START = r"[-+=>](?<![^\n][-+=>])"
 
-_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _LINE_START)
+_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _WWW_DOT, _LINE_START)
 _MARKUP = re.compile("|".join(_RULES), re.MULTILINE)
 _MARKUP_AND_PIPE = re.compile("|".join((r"\|", *_RULES)), re.MULTILINE)
 # "1." or "1)" at a line start, then a space or the end, is an ordered list item.
