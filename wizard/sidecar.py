@@ -6,6 +6,7 @@ default is exactly such an empty value (or a fixed choice like status), so
 leaving it out loses nothing: ``load(dump(doc)) == doc``.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import tomli_w
@@ -28,6 +29,38 @@ def _prune(value: Any) -> Any:
     return value
 
 
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _chunks(path: str, table: dict[str, Any], in_array: bool) -> Iterator[str]:
+    """``table`` and everything under it, each table under its own header.
+
+    tomli_w alone would write a short list of items inline (``goals = [{...}]``)
+    above ``[header]``; here every item gets a ``[[...]]`` header and every part
+    stays in the template's order. tomli_w still formats each value.
+    """
+    plain = {
+        key: value
+        for key, value in table.items()
+        if not isinstance(value, dict) and not _is_table_list(value)
+    }
+    if plain or in_array:
+        header = f"[[{path}]]" if in_array else f"[{path}]"
+        yield f"{header}\n{tomli_w.dumps(plain, multiline_strings=True)}"
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _chunks(f"{path}.{key}", value, in_array=False)
+        elif _is_table_list(value):
+            for item in value:
+                yield from _chunks(f"{path}.{key}", item, in_array=True)
+
+
 def dump_toml(doc: Document) -> str:
     data = _prune(doc.model_dump(mode="python"))
-    return HEADER + "\n" + tomli_w.dumps(data, multiline_strings=True)
+    chunks = [f"schema_version = {data.pop('schema_version')}\n"]
+    for key, value in data.items():
+        items = value if _is_table_list(value) else [value]
+        for item in items:
+            chunks.extend(_chunks(key, item, in_array=value is not item))
+    return HEADER + "\n" + "\n".join(chunks)
