@@ -33,9 +33,13 @@ _WWW_DOT = r"\.(?:(?<=^www\.)|(?<=[^A-Za-z0-9.]www\.))"
 # Block markers that only count at the start of a line: lists, quotes, setext.
 _LINE_START = r"[-+=>](?<![^\n][-+=>])"
 
-_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _WWW_DOT, _LINE_START)
-_MARKUP = re.compile("|".join(_RULES), re.MULTILINE)
-_MARKUP_AND_PIPE = re.compile("|".join((r"\|", *_RULES)), re.MULTILINE)
+_INLINE_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _WWW_DOT)
+# Where text may begin a block (a list item, a paragraph line), its first
+# character could open a list or a quote too; after a label it cannot.
+_BLOCK_START = re.compile("|".join((r"\|", *_INLINE_RULES, _LINE_START)), re.MULTILINE)
+_MID_LINE = re.compile("|".join((r"\|", *_INLINE_RULES)))
+# Table cells hold inline content only, and mdutils escapes their "|" itself.
+_TABLE_CELL = re.compile("|".join(_INLINE_RULES))
 # "1." or "1)" at a line start, then a space or the end, is an ordered list item.
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
 _BACKTICK_RUN = re.compile(r"`+")
@@ -44,14 +48,19 @@ _REVERSED_LINK = re.compile(r"\([^()]*\)\[\s*(?!\^)[^\]\s]*\s*\]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def inline(text: str, *, table_cell: bool = False) -> str:
+def inline(text: str, *, table_cell: bool = False, mid_line: bool = False) -> str:
     """Escape one line of user text for a heading, paragraph, list item or table cell.
 
-    In a table cell the ``|`` is left for mdutils, which escapes it itself (and
-    would double our escape). A line break cannot live in these places, so it
-    becomes a space; the model refuses them in single-line fields anyway.
+    By default the text may start a block, so a leading "- ", "> " or "1. " is
+    escaped; ``mid_line`` is for text that follows a label on its line. In a
+    table cell the ``|`` is left for mdutils, which escapes it itself (and would
+    double our escape). A line break cannot live in these places, so it becomes
+    a space; the model refuses them in single-line fields anyway.
     """
-    return _escape(text.replace("\n", " "), _MARKUP if table_cell else _MARKUP_AND_PIPE)
+    line = text.replace("\n", " ")
+    if table_cell or mid_line:
+        return (_TABLE_CELL if table_cell else _MID_LINE).sub(r"\\\g<0>", line)
+    return _escape(line, _BLOCK_START)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -64,7 +73,7 @@ def paragraphs(text: str) -> list[str]:
     for block in _BLANK_LINES.split(text.strip()):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if lines:
-            blocks.append("\n".join(_escape(line, _MARKUP_AND_PIPE) for line in lines))
+            blocks.append("\n".join(_escape(line, _BLOCK_START) for line in lines))
     return blocks
 
 

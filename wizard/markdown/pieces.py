@@ -25,12 +25,12 @@ def title(model: type[BaseModel], name: str) -> str:
 
 
 def value(raw: object) -> str:
-    """A scalar answer as escaped inline Markdown; empty stays empty."""
+    """A scalar answer as escaped Markdown for after a label or prefix; empty stays empty."""
     if raw is None or raw == "":
         return ""
     if isinstance(raw, date):
         return raw.isoformat()
-    return inline(str(raw))
+    return inline(str(raw), mid_line=True)
 
 
 def detail(model: type[BaseModel], name: str, text: str) -> str:
