@@ -19,14 +19,7 @@ HEADER = (
 )
 
 
-def _prune(value: Any) -> Any:
-    """Drop empty answers from tables; list elements are kept whatever they hold."""
-    if isinstance(value, dict):
-        pruned = {key: _prune(item) for key, item in value.items()}
-        return {key: item for key, item in pruned.items() if item not in ("", [], {}, None)}
-    if isinstance(value, list):
-        return [_prune(item) for item in value]
-    return value
+_EMPTY: tuple[object, ...] = ("", [], None)
 
 
 def _is_table_list(value: Any) -> bool:
@@ -40,10 +33,11 @@ def _chunks(path: str, table: dict[str, Any], in_array: bool) -> Iterator[str]:
     above ``[header]``; here every item gets a ``[[...]]`` header and every part
     stays in the template's order. tomli_w still formats each value.
     """
+    # Empty answers are left out here, in the one pass that writes the tables.
     plain = {
         key: value
         for key, value in table.items()
-        if not isinstance(value, dict) and not _is_table_list(value)
+        if value not in _EMPTY and not isinstance(value, dict) and not _is_table_list(value)
     }
     if plain or in_array:
         header = f"[[{path}]]" if in_array else f"[{path}]"
@@ -57,9 +51,11 @@ def _chunks(path: str, table: dict[str, Any], in_array: bool) -> Iterator[str]:
 
 
 def dump_toml(doc: Document) -> str:
-    data = _prune(doc.model_dump(mode="python"))
+    data = doc.model_dump(mode="python")
     chunks = [f"schema_version = {data.pop('schema_version')}\n"]
     for key, value in data.items():
+        if value in _EMPTY:
+            continue
         items = value if _is_table_list(value) else [value]
         for item in items:
             chunks.extend(_chunks(key, item, in_array=value is not item))

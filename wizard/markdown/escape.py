@@ -59,7 +59,7 @@ def inline(text: str, *, table_cell: bool = False, mid_line: bool = False) -> st
     """
     line = text.replace("\n", " ")
     if table_cell or mid_line:
-        return (_TABLE_CELL if table_cell else _MID_LINE).sub(r"\\\g<0>", line)
+        return (_TABLE_CELL if table_cell else _MID_LINE).sub(_backslashed, line)
     return _escape(line, _BLOCK_START)
 
 
@@ -77,8 +77,14 @@ def paragraphs(text: str) -> list[str]:
     return blocks
 
 
+def _backslashed(match: re.Match[str]) -> str:
+    # A function, not the template r"\\\g<0>": a template is re-parsed on every call,
+    # a function only runs per match, and ordinary text has few.
+    return "\\" + match.group()
+
+
 def _escape(line: str, markup: re.Pattern[str]) -> str:
-    escaped = markup.sub(r"\\\g<0>", line)
+    escaped = markup.sub(_backslashed, line)
     # Only a line starting with a digit can be an ordered-list item; most never are.
     return _ORDERED_MARKER.sub(r"\1\\\2", escaped) if escaped[:1].isdigit() else escaped
 
