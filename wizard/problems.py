@@ -7,17 +7,14 @@ the same ``describe`` so every front end words an error the same way.
 """
 
 import difflib
-import types
-import typing
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from wizard.model import Document
+from wizard.sections import FieldSpec, fields_of
 
 Loc = tuple[str | int, ...]
 
@@ -65,21 +62,9 @@ def format_path(loc: Sequence[str | int]) -> str:
     return out
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside ``X``, ``list[X]`` or ``X | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_of(arg)
-            if found:
-                return found
-    return None
-
-
-def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
-    """A model's fields by the key a TOML file uses for them (the alias, if any)."""
-    return {info.alias or name: info for name, info in model.model_fields.items()}
+def _by_key(model: type[BaseModel]) -> dict[str, FieldSpec]:
+    """A model's fields by the key a TOML file uses for them, from the section registry."""
+    return {spec.key: spec for spec in fields_of(model)}
 
 
 def model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
@@ -89,17 +74,17 @@ def model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
         if model is None:
             return None
         if isinstance(part, str):
-            info = _fields(model).get(part)
-            model = _model_of(info.annotation) if info else None
+            spec = _by_key(model).get(part)
+            model = spec.model if spec else None
     return model
 
 
-def field_at(loc: Sequence[str | int]) -> FieldInfo | None:
+def field_at(loc: Sequence[str | int]) -> FieldSpec | None:
     """The field a location names, if it names one."""
     if not loc or not isinstance(loc[-1], str):
         return None
     owner = model_at(loc[:-1])
-    return _fields(owner).get(loc[-1]) if owner else None
+    return _by_key(owner).get(loc[-1]) if owner else None
 
 
 def _unknown_key(loc: Loc) -> str:
@@ -107,7 +92,7 @@ def _unknown_key(loc: Loc) -> str:
     key = str(loc[-1])
     if owner is None:
         return f"unknown key {key!r}"
-    known = list(_fields(owner))
+    known = list(_by_key(owner))
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
         return f"unknown key {key!r}; did you mean {close[0]!r}?"
@@ -121,17 +106,17 @@ def _shown(value: object) -> str:
 
 
 def _example(loc: Loc) -> str:
-    info = field_at(loc)
-    if info is None or not info.title:
+    spec = field_at(loc)
+    if spec is None:
         return ""
-    example = f", e.g. {info.examples[0]!r}" if info.examples else ""
-    return f"{info.title}{example}"
+    example = f", e.g. {spec.example!r}" if spec.example is not None else ""
+    return f"{spec.label}{example}"
 
 
 def _choice_hint(loc: Loc, given: object) -> str:
     """'; did you mean 'POST'?' for a choice typed in the wrong case or slightly off."""
-    info = field_at(loc)
-    choices = [str(choice) for choice in typing.get_args(info.annotation)] if info else []
+    spec = field_at(loc)
+    choices = list(spec.choices) if spec else []
     if not isinstance(given, str) or not choices:
         return ""
     by_case = {choice.casefold(): choice for choice in choices}
@@ -151,8 +136,7 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
         label = _example(loc)
         return loc, f"required: {label}" if label else "required"
     if kind == "duplicate":
-        where = loc + tuple(ctx["at"])
-        return where, f"duplicate {ctx['what']} {ctx['name']!r}; item {ctx['first']} already has it"
+        return loc + tuple(ctx["at"]), error["msg"]
     if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
         label = _example(loc)
         return loc, f"must not be empty: {label}" if label else "must not be empty"

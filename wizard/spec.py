@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from wizard.errors import InputError, Problem
 from wizard.model import SCHEMA_VERSION, Document
-from wizard.model.document import UNIQUE
+from wizard.model.document import UNIQUE, duplicate_message
 from wizard.problems import describe_all, format_path
 from wizard.toml_lines import TomlLines
 
@@ -87,7 +87,7 @@ def _raw_duplicates(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], s
     for key, (rule, model) in UNIQUE.items():
         for index, first, name in rule.duplicates(data.get(key), model):
             loc = (key, index, rule.fields[-1])
-            found.append((loc, f"duplicate {rule.what} {name!r}; item {first} already has it"))
+            found.append((loc, duplicate_message(rule.what, name, first)))
     return found
 
 

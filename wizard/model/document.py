@@ -60,12 +60,16 @@ UNIQUE: dict[str, tuple[UniqueBy, type[BaseModel]]] = {
 }
 
 
+def duplicate_message(what: str, name: str, first: int) -> str:
+    return f"duplicate {what} {name!r}; item {first} already has it"
+
+
 def duplicate_error(rule: UniqueBy, index: int, first: int, name: str) -> PydanticCustomError:
     # ``at`` lets messages point at the repeated item's field rather than the whole list.
     return PydanticCustomError(
         "duplicate",
-        "duplicate {what} {name}: item {first} already uses it",
-        {"what": rule.what, "name": name, "first": first, "at": (index, rule.fields[-1])},
+        "{message}",
+        {"message": duplicate_message(rule.what, name, first), "at": (index, rule.fields[-1])},
     )
 
 
