@@ -39,9 +39,14 @@ def bold(text: str) -> str:
     return str(TextUtils.bold(text))
 
 
-def labelled(label: str, value: str) -> str:
+def label(text: str) -> str:
+    """``**Label:**``, as the template writes a label standing before a block."""
+    return bold(f"{text}:")
+
+
+def labelled(text: str, value: str) -> str:
     """``**Label:** value``, or the missing marker."""
-    return f"{TextUtils.bold(label + ':')} {value or MISSING}"
+    return f"{label(text)} {value or MISSING}"
 
 
 _LOOKS_MARKED = re.compile(r"^(\d)\.")

@@ -2,7 +2,7 @@
 
 from http import HTTPStatus
 
-from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
+from wizard.markdown.blocks import MISSING, bullets, code, heading, label, labelled
 from wizard.markdown.escape import code_or_text, inline
 from wizard.markdown.pieces import Blocks, detail, numbered_code, prose_after_label, title, value
 from wizard.model import Document
@@ -20,11 +20,11 @@ def _component(number: int, component: Component) -> Blocks:
         heading(4, f"Component {number}: {inline(component.name)}"),
         *prose_after_label(title(Component, "responsibility"), component.responsibility),
         *(
-            [bold(technologies + ":"), bullets([inline(tech) for tech in component.technologies])]
+            [label(technologies), bullets([inline(tech) for tech in component.technologies])]
             if component.technologies
             else [labelled(technologies, "")]
         ),
-        bold("Interfaces:"),
+        label("Interfaces"),
         bullets(interfaces),
     ]
 
@@ -51,16 +51,16 @@ def _entity(entity: Entity) -> Blocks:
 
     return [
         heading(4, f"{title(Entity, 'name')}: {inline(entity.name)}"),
-        bold(title(Entity, "schema_") + ":"),
+        label(title(Entity, "schema_")),
         code(entity.schema_, "python"),
-        bold("Relationships:"),
+        label("Relationships"),
         bullets(
             [
                 detail(Entity, "has_many", names(entity.has_many)),
                 detail(Entity, "belongs_to", names(entity.belongs_to)),
             ]
         ),
-        bold("Indexes:"),
+        label("Indexes"),
         bullets(
             [
                 detail(Entity, "primary_index", columns([entity.primary_index])),
@@ -71,11 +71,12 @@ def _entity(entity: Entity) -> Blocks:
     ]
 
 
-def _status_label(label: str, status: int) -> str:
+def _with_status(text: str, status: int) -> str:
+    """``Response (201 Created)``, as the template names a response by its status."""
     try:
-        return f"{label} ({status} {HTTPStatus(status).phrase}):"
+        return f"{text} ({status} {HTTPStatus(status).phrase})"
     except ValueError:
-        return f"{label} ({status}):"
+        return f"{text} ({status})"
 
 
 def _body(text: str, empty: str) -> str:
@@ -87,13 +88,13 @@ def _endpoint(endpoint: Endpoint) -> Blocks:
     response_empty = NO_BODY if endpoint.response_status in _BODILESS_STATUSES else MISSING
     out = [
         heading(4, f"Endpoint: {code_or_text(f'{endpoint.method} {endpoint.path}')}"),
-        bold(title(Endpoint, "request") + ":"),
+        label(title(Endpoint, "request")),
         _body(endpoint.request, request_empty),
-        bold(_status_label(title(Endpoint, "response"), endpoint.response_status)),
+        label(_with_status(title(Endpoint, "response"), endpoint.response_status)),
         _body(endpoint.response, response_empty),
     ]
     for error in endpoint.errors:
-        out += [bold(_status_label("Error Response", error.status)), _body(error.body, MISSING)]
+        out += [label(_with_status("Error Response", error.status)), _body(error.body, MISSING)]
     if not endpoint.errors:
         out.append(labelled("Error Response", ""))
     return out

@@ -8,11 +8,11 @@ through ``escape`` before it reaches the page.
 
 from wizard.markdown.blocks import (
     MISSING,
-    bold,
     bullets,
     checklist,
     code,
     heading,
+    label,
     labelled,
     numbered,
 )
@@ -118,7 +118,7 @@ def _observability(doc: Document) -> Blocks:
         heading(3, title(Observability, "metrics")),
         *table_of(observability.metrics, Metric, code_columns=["name"]),
         heading(3, "Logging"),
-        bold(title(Observability, "log_format") + ":"),
+        label(title(Observability, "log_format")),
         code(observability.log_format, "json"),
         heading(3, title(Observability, "alerts")),
         *table_of(observability.alerts, Alert),
@@ -148,7 +148,7 @@ def _decision(number: int, decision: Decision) -> Blocks:
     return [
         heading(3, f"Decision {number}: {inline(decision.title)}"),
         labelled(title(Decision, "status"), decision.status),
-        bold(title(Decision, "options") + ":"),
+        label(title(Decision, "options")),
         numbered([_option(option) for option in decision.options]),
         labelled(title(Decision, "decision"), value(decision.decision)),
         *prose_after_label(title(Decision, "rationale"), decision.rationale),
