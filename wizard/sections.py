@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from wizard.model import Document
+from wizard.model.base import is_answered
 from wizard.text import Text, text_marker
 
 
@@ -123,13 +124,6 @@ def _sections() -> tuple[Section, ...]:
 SECTIONS: tuple[Section, ...] = _sections()
 
 
-def section(key: str) -> Section:
-    for candidate in SECTIONS:
-        if candidate.key == key:
-            return candidate
-    raise KeyError(key)
-
-
 def _answers(obj: BaseModel) -> tuple[int, int]:
     """(answered, answerable) over the fields that can be left empty."""
     answered = total = 0
@@ -140,7 +134,7 @@ def _answers(obj: BaseModel) -> tuple[int, int]:
             answered, total = answered + sub_answered, total + sub_total
         elif spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST, FieldKind.ITEMS, FieldKind.DATE):
             total += 1
-            answered += value not in ("", [], None)
+            answered += is_answered(value)
     return answered, total
 
 

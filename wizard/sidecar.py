@@ -12,14 +12,12 @@ from typing import Any
 import tomli_w
 
 from wizard.model import Document
+from wizard.model.base import is_answered
 
 HEADER = (
     "# Architecture document data, written by archwiz.\n"
     "# Edit it and render the Markdown again with: archwiz --from <this file>\n"
 )
-
-
-_EMPTY: tuple[object, ...] = ("", [], None)
 
 
 def _is_table_list(value: Any) -> bool:
@@ -37,7 +35,7 @@ def _chunks(path: str, table: dict[str, Any], in_array: bool) -> Iterator[str]:
     plain = {
         key: value
         for key, value in table.items()
-        if value not in _EMPTY and not isinstance(value, dict) and not _is_table_list(value)
+        if is_answered(value) and not isinstance(value, dict) and not _is_table_list(value)
     }
     if plain or in_array:
         header = f"[[{path}]]" if in_array else f"[{path}]"
@@ -54,7 +52,7 @@ def dump_toml(doc: Document) -> str:
     data = doc.model_dump(mode="python")
     chunks = [f"schema_version = {data.pop('schema_version')}\n"]
     for key, value in data.items():
-        if value in _EMPTY:
+        if not is_answered(value):
             continue
         items = value if _is_table_list(value) else [value]
         for item in items:

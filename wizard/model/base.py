@@ -9,6 +9,13 @@ from wizard.text import Line, OptionalName
 
 SCHEMA_VERSION = 1
 
+UNANSWERED: tuple[object, ...] = ("", [], None)
+"""What a field holds when nobody has filled it in; every optional field defaults to one."""
+
+
+def is_answered(value: object) -> bool:
+    return value not in UNANSWERED
+
 
 class Model(BaseModel):
     """Unknown keys are errors: a typo in a spec must not vanish silently."""
