@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from wizard.markdown.escape import _REVERSED_LINK
 from wizard.model import Document
+from wizard.model.document import UNIQUE
 from wizard.sections import FieldKind, FieldSpec, fields_of
 from wizard.text import TextKind
 
@@ -197,19 +198,10 @@ def table_for(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
 
 
 def _dedupe(data: dict[str, Any]) -> dict[str, Any]:
-    """Drop items the model refuses as duplicates (same entity name, same endpoint)."""
-
-    def unique(items: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
-        seen: set[Any] = set()
-        kept = []
-        for item in items:
-            if key(item) not in seen:
-                seen.add(key(item))
-                kept.append(item)
-        return kept
-
-    data["entities"] = unique(data["entities"], lambda item: item["name"].strip())
-    data["endpoints"] = unique(data["endpoints"], lambda item: (item["method"], item["path"].strip()))
+    """Drop the items the model refuses as duplicates, by the model's own rule."""
+    for key, (rule, model) in UNIQUE.items():
+        repeats = {index for index, _, _ in rule.duplicates(data[key], model)}
+        data[key] = [item for index, item in enumerate(data[key]) if index not in repeats]
     return data
 
 

@@ -12,6 +12,7 @@ from wizard.markdown import blocks
 from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
 from wizard.markdown.escape import code_or_text, inline, paragraphs
 from wizard.model import Document
+from wizard.model.base import is_answered
 from wizard.model.delivery import Link
 from wizard.text import text_marker
 
@@ -26,7 +27,7 @@ def title(model: type[BaseModel], name: str) -> str:
 
 def value(raw: object) -> str:
     """A scalar answer as escaped Markdown for after a label or prefix; empty stays empty."""
-    if raw is None or raw == "":
+    if not is_answered(raw):
         return ""
     if isinstance(raw, date):
         return raw.isoformat()
