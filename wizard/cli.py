@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "schema", help="print the JSON Schema of a spec, for editor validation and completion"
     )
+    edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
+    edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
     return parser
 
 
@@ -144,13 +146,31 @@ def run(argv: Sequence[str] | None = None) -> int:
         return render_from(args.spec, args.output, args.quiet)
     if args.output is not None:
         raise InputError("-o needs --from SPEC: there is nothing to render yet")
-    print(
-        "archwiz: the interactive wizard is not part of this release yet.\n"
-        "Render a document from a spec instead: archwiz --from SPEC.toml -o ARCHITECTURE.md\n"
-        "(the archwiz repository's examples/ folder has a complete spec; 'archwiz schema' prints the format)",
-        file=sys.stderr,
-    )
-    return EXIT_INPUT
+    return run_wizard(args.file if args.command == "edit" else None, args.quiet)
+
+
+def run_wizard(edit: str | None, quiet: bool) -> int:
+    """The interactive wizard; a spec to edit is read (and refused) before the screen changes."""
+    session = None
+    if edit is not None:
+        if edit == STDIN:
+            raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
+        from wizard.session import Session
+        from wizard.spec import load_spec
+
+        document, _ = load_spec(edit)
+        session = Session(document, source=Path(edit))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError(
+            "the interactive wizard needs a terminal; to render without one, use "
+            "archwiz --from SPEC.toml -o ARCHITECTURE.md ('archwiz schema' prints the format)"
+        )
+    from screens.app import ArchwizApp  # Textual costs ~150 ms to import: only when it is used
+
+    written = ArchwizApp(session).run() or []
+    if written and not quiet:
+        print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 from wizard.model import Document
 from wizard.model.base import is_answered
@@ -44,12 +45,15 @@ class FieldSpec:
     text: Text | None = None
     choices: tuple[str, ...] = ()
     model: type[BaseModel] | None = None
+    item_type: Any = None  # a text list's item type, to validate one item on its own
+    default: Any = None  # what a new, unanswered field holds ("" for a required text)
 
 
 class SectionState(enum.Enum):
     EMPTY = "empty"
     PARTIAL = "partly filled"
     COMPLETE = "complete"
+    INVALID = "has errors"  # only a front end knows: the model never holds an invalid answer
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ class Section:
     def fields(self) -> tuple[FieldSpec, ...]:
         return fields_of(self.model)
 
+    @property
+    def spec(self) -> "FieldSpec":
+        """The Document field holding this section."""
+        return next(spec for spec in fields_of(Document) if spec.key == self.key)
+
 
 def _kind(annotation: Any, info: FieldInfo) -> tuple[FieldKind, dict[str, Any]]:
     origin = typing.get_origin(annotation)
@@ -72,7 +81,10 @@ def _kind(annotation: Any, info: FieldInfo) -> tuple[FieldKind, dict[str, Any]]:
         (item,) = typing.get_args(annotation)
         if isinstance(item, type) and issubclass(item, BaseModel):
             return FieldKind.ITEMS, {"model": item}
-        return FieldKind.TEXT_LIST, {"text": text_marker(list(getattr(item, "__metadata__", ())))}
+        return FieldKind.TEXT_LIST, {
+            "text": text_marker(list(getattr(item, "__metadata__", ()))),
+            "item_type": item,
+        }
     if origin is typing.Literal:
         return FieldKind.CHOICE, {"choices": typing.get_args(annotation)}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -89,6 +101,11 @@ def _kind(annotation: Any, info: FieldInfo) -> tuple[FieldKind, dict[str, Any]]:
     raise TypeError(f"no front end knows how to edit {annotation!r}")
 
 
+def _blank(info: FieldInfo) -> Any:
+    default = info.get_default(call_default_factory=True)
+    return "" if default is PydanticUndefined else default
+
+
 @functools.cache
 def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
@@ -103,6 +120,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 example=info.examples[0] if info.examples else None,
                 kind=kind,
                 required=info.is_required(),
+                default=_blank(info),
                 **extra,
             )
         )

@@ -29,17 +29,21 @@ def _component(number: int, component: Component) -> Blocks:
     ]
 
 
-def architecture(doc: Document) -> Blocks:
+def high_level(doc: Document) -> Blocks:
     diagrams = doc.diagrams
-    out = [
+    return [
         heading(2, title(type(diagrams), "high_level")),
         code(diagrams.high_level, diagrams.high_level_format),
     ]
-    out.append(heading(3, title(Document, "components")))
-    components = [
-        block for number, item in enumerate(doc.components, 1) for block in _component(number, item)
-    ]
-    return out + (components or [MISSING])
+
+
+def components(doc: Document) -> Blocks:
+    parts = [block for number, item in enumerate(doc.components, 1) for block in _component(number, item)]
+    return [heading(3, title(Document, "components")), *(parts or [MISSING])]
+
+
+def architecture(doc: Document) -> Blocks:
+    return high_level(doc) + components(doc)
 
 
 def _entity(entity: Entity) -> Blocks:
@@ -100,18 +104,25 @@ def _endpoint(endpoint: Endpoint) -> Blocks:
     return out
 
 
-def detailed_design(doc: Document) -> Blocks:
+def flows(doc: Document) -> Blocks:
     diagrams = doc.diagrams
-    entities = [block for entity in doc.entities for block in _entity(entity)]
-    endpoints = [block for endpoint in doc.endpoints for block in _endpoint(endpoint)]
     return [
-        heading(2, "Detailed Design"),
         heading(3, title(type(diagrams), "data_flow")),
         *numbered_code(diagrams.data_flow),
         heading(3, title(type(diagrams), "interactions")),
         code(diagrams.interactions, "mermaid"),
-        heading(3, title(Document, "entities")),
-        *(entities or [MISSING]),
-        heading(3, title(Document, "endpoints")),
-        *(endpoints or [MISSING]),
     ]
+
+
+def entities(doc: Document) -> Blocks:
+    parts = [block for entity in doc.entities for block in _entity(entity)]
+    return [heading(3, title(Document, "entities")), *(parts or [MISSING])]
+
+
+def endpoints(doc: Document) -> Blocks:
+    parts = [block for endpoint in doc.endpoints for block in _endpoint(endpoint)]
+    return [heading(3, title(Document, "endpoints")), *(parts or [MISSING])]
+
+
+def detailed_design(doc: Document) -> Blocks:
+    return [heading(2, "Detailed Design"), *flows(doc), *entities(doc), *endpoints(doc)]

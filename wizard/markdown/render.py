@@ -6,6 +6,9 @@ sees in the wizard are the words in the document. Everything a user typed goes
 through ``escape`` before it reaches the page.
 """
 
+from collections.abc import Callable
+
+from wizard.markdown import design
 from wizard.markdown.blocks import (
     MISSING,
     bullets,
@@ -50,6 +53,11 @@ def render_markdown(doc: Document) -> str:
     for part in _PARTS:
         out.extend(part(doc))
     return "\n\n".join(out) + "\n"
+
+
+def render_section(doc: Document, key: str) -> str:
+    """The Markdown of one wizard section alone, for a preview: the same blocks the document holds."""
+    return "\n\n".join(block for part in _SECTION_PARTS[key] for block in part(doc)) + "\n"
 
 
 def _header(doc: Document) -> Blocks:
@@ -202,3 +210,29 @@ _PARTS = (
     _references,
     _footer,
 )
+
+# The wizard's sections do not map one-to-one onto the template's parts: the
+# diagrams are split between "High-Level Architecture" and "Detailed Design".
+_SECTION_PARTS: dict[str, tuple[Callable[[Document], Blocks], ...]] = {
+    "header": (_header,),
+    "summary": (_summary,),
+    "context": (_context,),
+    "goals": (_goals,),
+    "diagrams": (design.high_level, design.flows),
+    "components": (design.components,),
+    "entities": (design.entities,),
+    "endpoints": (design.endpoints,),
+    "tech_stack": (_tech_stack,),
+    "scalability": (_scalability,),
+    "performance": (_performance,),
+    "security": (_security,),
+    "reliability": (_reliability,),
+    "observability": (_observability,),
+    "deployment": (_deployment,),
+    "testing": (_testing,),
+    "operations": (_operations,),
+    "decisions": (_decisions,),
+    "future": (_future,),
+    "references": (_references,),
+    "review": (_footer,),
+}

@@ -1,0 +1,172 @@
+"""Modal dialogs: edit one list item, confirm a deletion, show a field's help."""
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from screens.form import FieldRow, Form, Problems
+from screens.list_editor import item_noun
+from wizard.problems import describe_all
+from wizard.sections import FieldKind, FieldSpec
+
+
+def _text_item_spec(spec: FieldSpec) -> FieldSpec:
+    """A text list's item as a field of its own, so it is edited like any other text."""
+    return FieldSpec(
+        name="value",
+        key="value",
+        label=spec.label,
+        help=spec.help,
+        example=spec.example,
+        kind=FieldKind.TEXT,
+        required=True,
+        text=spec.text,
+        default="",
+    )
+
+
+class ItemDialog(ModalScreen[Any]):
+    """Edit one item of a list; dismisses with the validated item, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save item"),
+    ]
+
+    def __init__(
+        self, spec: FieldSpec, item: Any, index: int | None, check: Callable[[Any], Problems]
+    ) -> None:
+        super().__init__()
+        self.spec = spec
+        self.check = check
+        noun = item_noun(spec)
+        self.heading = f"New {noun}" if index is None else f"{spec.label}: {noun} {index + 1}"
+        if spec.model is not None:
+            self.form: Form | FieldRow = Form(spec.model, item)
+        else:
+            self.form = FieldRow(_text_item_spec(spec), item or "")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="item-dialog"):
+            yield Label(Content(self.heading), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield self.form
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.focus_next()
+
+    def _validated(self) -> tuple[Any, Problems]:
+        raw = self.form.value()
+        if self.spec.model is not None:
+            try:
+                item: Any = self.spec.model.model_validate(raw)
+            except ValidationError as error:
+                return None, describe_all(error)
+        else:
+            if not str(raw).strip():
+                return None, [((), "an empty item adds nothing: type a value, or press Escape to cancel")]
+            try:
+                item = TypeAdapter(self.spec.item_type).validate_python(raw)
+            except ValidationError as error:
+                return None, describe_all(error)
+        return item, self.check(item)
+
+    def action_save(self) -> None:
+        item, problems = self._validated()
+        self.form.show_problems(problems)
+        if problems:
+            self.notify("Fix the marked fields first, or press Escape to cancel.", severity="error")
+            return
+        self.dismiss(item)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        # Enter in a one-line field saves: adding a bullet is "a", type, Enter.
+        if not isinstance(self.form, Form) or len(self.form.rows) == 1:
+            self.action_save()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "answer(False)", "No"), Binding("y", "answer(True)", "Yes")]
+
+    def __init__(self, question: Content, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="confirm-dialog"):
+            yield Static(self.question, classes="dialog-title")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
+                yield Button("Cancel (esc)", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class HelpDialog(ModalScreen[None]):
+    """A field's help text and example, as the model states them."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "Close")]
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        self.spec = spec
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        with Vertical(id="dialog", classes="help-dialog"):
+            yield Label(Content(spec.label), classes="dialog-title")
+            yield Static(Content(spec.help or "No help for this field."))
+            if spec.required:
+                yield Static(Content("Required."), classes="help-required")
+            if spec.choices:
+                yield Static(Content("One of: " + ", ".join(spec.choices)))
+            if spec.example is not None:
+                yield Label(Content("Example"), classes="help-heading")
+                yield Static(Content(_example_text(spec.example)), classes="help-example")
+            yield Button("Close (esc)", id="close", compact=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+def _example_text(example: Any) -> str:
+    if isinstance(example, BaseModel):
+        return repr(example)
+    if isinstance(example, bool):
+        return "yes" if example else "no"
+    return str(example)

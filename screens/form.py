@@ -1,0 +1,173 @@
+"""A form generated from a model: one row per field, each edited by the widget its kind calls for.
+
+Sections and list items are both edited through ``Form``; nothing here knows
+which model it shows. Values go in with ``load`` and come out with ``value``
+(raw, for the model to validate); problems come back with ``show_problems``.
+"""
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from screens.inputs import FieldInput, FieldTextArea
+from screens.list_editor import ListEditor
+from wizard.problems import Loc
+from wizard.sections import FieldKind, FieldSpec, fields_of
+from wizard.text import TextKind
+
+Problems = list[tuple[Loc, str]]
+
+
+def placeholder(spec: FieldSpec) -> str:
+    if spec.kind is FieldKind.DATE:
+        return f"YYYY-MM-DD, e.g. {spec.example}" if spec.example else "YYYY-MM-DD"
+    if spec.example is None or (isinstance(spec.example, str) and "\n" in spec.example):
+        return ""
+    return f"e.g. {spec.example}"
+
+
+def _editor(spec: FieldSpec, value: Any) -> Widget:
+    """The widget that edits one field, chosen by the field's kind."""
+    kind = spec.kind
+    if kind is FieldKind.TEXT and spec.text and spec.text.multiline:
+        return _text_area(spec, value)
+    if kind is FieldKind.TEXT:
+        return FieldInput(value, placeholder=placeholder(spec), compact=True)
+    if kind is FieldKind.DATE:
+        return FieldInput(value.isoformat() if value else "", placeholder=placeholder(spec), compact=True)
+    if kind is FieldKind.NUMBER:
+        return FieldInput(str(value), placeholder=placeholder(spec), type="integer", compact=True)
+    if kind is FieldKind.CHOICE:
+        return Select(
+            [(choice, choice) for choice in spec.choices], allow_blank=False, value=value, compact=True
+        )
+    if kind is FieldKind.FLAG:
+        return Checkbox(spec.label, value, compact=True)
+    if kind is FieldKind.GROUP:
+        assert spec.model is not None
+        return Form(spec.model, value)
+    return ListEditor(spec, list(value))
+
+
+def _text_area(spec: FieldSpec, value: str) -> TextArea:
+    assert spec.text is not None
+    # Tab moves focus everywhere: a keyboard user must never be trapped in an editor.
+    if spec.text.kind is TextKind.CODE:
+        language = spec.text.language if spec.text.language in TextArea().available_languages else None
+        area = FieldTextArea.code_editor(value, language=language, tab_behavior="focus", soft_wrap=False)
+        area.add_class("code")
+    else:
+        area = FieldTextArea(value, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+    area.placeholder = Content(f"e.g. {spec.example}") if spec.example else ""
+    return area
+
+
+class FieldRow(Vertical):
+    """One field: its label, its editor and the line where its problem shows."""
+
+    def __init__(self, spec: FieldSpec, value: Any) -> None:
+        super().__init__(classes=f"field-row {spec.kind.name.lower()}")
+        self.spec = spec
+        self.editor = _editor(spec, value)
+
+    def compose(self) -> ComposeResult:
+        if self.spec.kind is not FieldKind.FLAG:
+            mark = " *" if self.spec.required else ""
+            yield Label(Content(self.spec.label + mark), classes="field-label")
+        yield self.editor
+        yield Static("", classes="field-error")
+
+    def value(self) -> Any:
+        editor = self.editor
+        if isinstance(editor, Form):
+            return editor.value()
+        if isinstance(editor, ListEditor):
+            return list(editor.items)
+        if isinstance(editor, Checkbox):
+            return editor.value
+        if isinstance(editor, Select):
+            return editor.value
+        if isinstance(editor, TextArea):
+            return editor.text
+        assert isinstance(editor, Input)
+        return _typed(self.spec, editor.value)
+
+    def load(self, value: Any) -> None:
+        editor = self.editor
+        if isinstance(editor, Form):
+            editor.load(value)
+        elif isinstance(editor, ListEditor):
+            editor.load(list(value))
+        elif isinstance(editor, Checkbox | Select):
+            editor.value = value
+        elif isinstance(editor, TextArea):
+            editor.load_text(value)
+        elif isinstance(editor, Input):
+            editor.value = value.isoformat() if isinstance(value, date) else str(value or "")
+
+    def show_problems(self, problems: Problems) -> None:
+        """Problems located relative to this field (an empty location is the field itself)."""
+        if isinstance(self.editor, Form):
+            self.editor.show_problems(problems)
+            return
+        if isinstance(self.editor, ListEditor):
+            self.editor.show_problems(problems)
+            return
+        error = self.query_one(".field-error", Static)
+        error.update(Content("\n".join(message for _, message in problems)))
+        self.set_class(bool(problems), "-invalid")
+
+
+def _typed(spec: FieldSpec, raw: str) -> Any:
+    """What an Input holds, as the model expects it; anything unparseable goes in raw to be refused."""
+    if spec.kind is FieldKind.DATE:
+        return raw.strip() or None
+    if spec.kind is FieldKind.NUMBER:
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    return raw
+
+
+class Form(Vertical):
+    """The fields of one model, in the model's order."""
+
+    def __init__(self, model: type[BaseModel], value: BaseModel | None = None) -> None:
+        super().__init__(classes="form")
+        self.model = model
+        self.rows = {spec.name: FieldRow(spec, _initial(spec, value)) for spec in fields_of(model)}
+        self._by_key = {row.spec.key: row for row in self.rows.values()}
+
+    def compose(self) -> ComposeResult:
+        yield from self.rows.values()
+
+    def value(self) -> dict[str, Any]:
+        return {name: row.value() for name, row in self.rows.items()}
+
+    def load(self, value: BaseModel) -> None:
+        for name, row in self.rows.items():
+            row.load(getattr(value, name))
+
+    def show_problems(self, problems: Problems) -> None:
+        by_row: dict[str, Problems] = defaultdict(list)
+        for loc, message in problems:
+            if loc and isinstance(loc[0], str):
+                name = self._by_key[loc[0]].spec.name if loc[0] in self._by_key else loc[0]
+                by_row[name].append((loc[1:], message))
+        for name, row in self.rows.items():
+            row.show_problems(by_row.get(name, []))
+
+    def first_invalid(self) -> Widget | None:
+        return next((row for row in self.query(".-invalid")), None)
+
+
+def _initial(spec: FieldSpec, value: BaseModel | None) -> Any:
+    return spec.default if value is None else getattr(value, spec.name)

@@ -1,0 +1,236 @@
+"""One list editor for every repeating thing: goals, components, table rows, links, bullet lines.
+
+Items are shown as rows of a table (all of them, scrollable); add, edit, delete
+(after a confirmation) and reorder work by key and by button. Editing opens an
+``ItemDialog`` whose form is generated from the item's model, so this widget
+never knows what it lists.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+from screens.text import literal, one_line_text
+from wizard.problems import Loc
+from wizard.sections import FieldKind, FieldSpec, fields_of
+
+Problems = list[tuple[Loc, str]]
+ListCheck = Callable[[list[Any]], Problems]
+
+_SUMMARY_KINDS = (FieldKind.TEXT, FieldKind.CHOICE, FieldKind.NUMBER, FieldKind.DATE, FieldKind.FLAG)
+
+
+def summary_fields(spec: FieldSpec) -> tuple[FieldSpec, ...]:
+    """The fields a row shows: the item's first field and up to two more short ones."""
+    if spec.model is None:
+        return ()
+    short = [
+        f for f in fields_of(spec.model) if f.kind in _SUMMARY_KINDS and not (f.text and f.text.multiline)
+    ]
+    return tuple(short[:3])
+
+
+def item_noun(spec: FieldSpec) -> str:
+    """'component', 'option', 'requirement': what one item is called, for buttons and messages."""
+    if spec.model is not None:
+        return fields_of(spec.model)[0].label.lower()
+    return "item"
+
+
+def _cell(field: FieldSpec, item: BaseModel) -> Text:
+    value = getattr(item, field.name)
+    if field.kind is FieldKind.FLAG:
+        return Text("yes" if value else "no")
+    return one_line_text(str(value if value is not None else ""), width=32)
+
+
+class ListEditor(Vertical):
+    """A list of items with add, edit, delete and reorder."""
+
+    BINDINGS = [
+        # The buttons name these keys; the footer keeps its room for the global ones.
+        Binding("a", "add", "Add", show=False),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("d,delete", "delete", "Delete", show=False),
+        Binding("left_square_bracket", "move(-1)", "Move up", show=False),
+        Binding("right_square_bracket", "move(1)", "Move down", show=False),
+    ]
+
+    class Changed(Message):
+        """The list changed; ``editor.items`` holds the new items."""
+
+        def __init__(self, editor: "ListEditor") -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> "ListEditor":
+            return self.editor
+
+    def __init__(self, spec: FieldSpec, items: list[Any], check: ListCheck | None = None) -> None:
+        super().__init__(classes="list-editor")
+        self.spec = spec
+        self.items = items
+        self.check = check
+        self.columns = summary_fields(spec)
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", classes="list-empty")
+        noun = item_noun(self.spec)
+        with Horizontal(classes="list-buttons"):
+            yield Button(f"Add {noun} (a)", id="add", compact=True)
+            yield Button("Edit (e)", id="edit", compact=True)
+            yield Button("Delete (d)", id="delete", compact=True)
+            yield Button("Up ([)", id="up", compact=True)
+            yield Button("Down (])", id="down", compact=True)
+        yield Static("", classes="field-error")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("#", key="#")
+        for field in self.columns:
+            table.add_column(Text(field.label), key=field.name)
+        if not self.columns:
+            table.add_column(Text(self.spec.label), key="value")
+        self._fill()
+
+    @property
+    def table(self) -> "DataTable[Text]":
+        return self.query_one(DataTable)
+
+    def _row(self, number: int, item: Any) -> list[Text]:
+        if isinstance(item, BaseModel):
+            return [Text(str(number)), *(_cell(field, item) for field in self.columns)]
+        return [Text(str(number)), one_line_text(str(item), width=60)]
+
+    def _fill(self, cursor: int | None = None) -> None:
+        table = self.table
+        table.clear()
+        table.add_rows(self._row(number, item) for number, item in enumerate(self.items, 1))
+        empty = self.query_one(".list-empty", Static)
+        if self.items:
+            empty.display = False
+        else:
+            empty.display = True
+            empty.update(
+                Content(f"Nothing here yet. Press a (or the Add button) to add a {item_noun(self.spec)}.")
+            )
+        table.display = bool(self.items)
+        if cursor is not None and self.items:
+            table.move_cursor(row=max(0, min(cursor, len(self.items) - 1)))
+
+    def load(self, items: list[Any]) -> None:
+        self.items = items
+        self._fill()
+
+    def show_problems(self, problems: Problems) -> None:
+        lines = []
+        for loc, message in problems:
+            where = (
+                f"{item_noun(self.spec).capitalize()} {loc[0] + 1}: "
+                if loc and isinstance(loc[0], int)
+                else ""
+            )
+            lines.append(where + message)
+        self.query_one(".field-error", Static).update(literal("\n".join(lines)))
+        self.set_class(bool(problems), "-invalid")
+
+    def _changed(self, cursor: int | None) -> None:
+        self._fill(cursor)
+        self.post_message(self.Changed(self))
+
+    @property
+    def cursor(self) -> int | None:
+        return self.table.cursor_row if self.items else None
+
+    # Actions --------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        self._open(None)
+
+    def action_edit(self) -> None:
+        if self.cursor is not None:
+            self._open(self.cursor)
+
+    def _open(self, index: int | None) -> None:
+        from screens.dialogs import ItemDialog  # dialogs build forms, forms build list editors
+
+        def done(result: Any) -> None:
+            if result is None:
+                return
+            if index is None:
+                self.items.append(result)
+                self._changed(len(self.items) - 1)
+            else:
+                self.items[index] = result
+                self._changed(index)
+            self.table.focus()
+
+        item = None if index is None else self.items[index]
+        self.app.push_screen(ItemDialog(self.spec, item, index, self._check_item(index)), done)
+
+    def _check_item(self, index: int | None) -> Callable[[Any], Problems]:
+        """Rules across the whole list (unique names), as they concern the item being edited."""
+
+        def check(item: Any) -> Problems:
+            if self.check is None:
+                return []
+            items = list(self.items)
+            at = len(items) if index is None else index
+            items[at : at + 1] = [item]
+            return [(loc[1:], message) for loc, message in self.check(items) if loc and loc[0] == at]
+
+        return check
+
+    def action_delete(self) -> None:
+        index = self.cursor
+        if index is None:
+            return
+        from screens.dialogs import ConfirmDialog
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                del self.items[index]
+                self._changed(index)
+            self.table.focus()
+
+        item = self.items[index]
+        name = getattr(item, self.columns[0].name) if self.columns else item
+        question = Content.assemble(f"Delete {item_noun(self.spec)} {index + 1}, ", literal(str(name)), "?")
+        self.app.push_screen(ConfirmDialog(question, "Delete"), done)
+
+    def action_move(self, step: int) -> None:
+        index = self.cursor
+        if index is None or not 0 <= index + step < len(self.items):
+            return
+        items = self.items
+        items[index], items[index + step] = items[index + step], items[index]
+        self._changed(index + step)
+
+    @on(DataTable.RowSelected)
+    def _edit_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions: dict[str, Callable[[], None]] = {
+            "add": self.action_add,
+            "edit": self.action_edit,
+            "delete": self.action_delete,
+            "up": lambda: self.action_move(-1),
+            "down": lambda: self.action_move(1),
+        }
+        actions[str(event.button.id)]()

@@ -1,0 +1,82 @@
+"""The review screen: the whole document, what is still missing, and where to write it."""
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+
+from screens.inputs import FieldInput
+from screens.sidebar import entry
+from screens.text import literal
+from wizard.chars import printable
+from wizard.cli import output_paths
+from wizard.errors import ArchwizError
+from wizard.markdown import render_markdown
+from wizard.sections import SECTIONS, SectionState
+from wizard.session import Session
+
+
+class ReviewScreen(Screen[list[Path] | None]):
+    """Dismisses with the paths written, or None if nothing was."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [Binding("escape", "back", "Back to editing"), Binding("ctrl+w", "write", "Write")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.written: list[Path] | None = None
+
+    def compose(self) -> ComposeResult:
+        states = [(section, self.session.state(section)) for section in SECTIONS]
+        complete = sum(state is SectionState.COMPLETE for _, state in states)
+        open_sections = [
+            entry(section, state) for section, state in states if state is not SectionState.COMPLETE
+        ]
+        with Vertical(id="review"):
+            yield Label(
+                Content(f"Review · {complete} of {len(SECTIONS)} sections complete"), id="review-title"
+            )
+            with VerticalScroll(id="review-body"):
+                if open_sections:
+                    yield Static(
+                        Content("Still to do (empty parts are written as _TBD_):"), classes="review-heading"
+                    )
+                    yield Static(Content("\n").join(open_sections), id="review-missing")
+                else:
+                    yield Static(Content("Every section is complete."), classes="review-heading")
+                yield Markdown(render_markdown(self.session.document), id="review-document", open_links=False)
+            with Horizontal(id="review-write"):
+                yield Label(Content("Write to:"))
+                yield FieldInput(str(self.session.default_output()), id="review-path", compact=True)
+                yield Button("Write", id="write", variant="primary", compact=True)
+            yield Static("", id="review-result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-path").focus()
+
+    @on(Input.Submitted, "#review-path")
+    @on(Button.Pressed, "#write")
+    def action_write(self) -> None:
+        result = self.query_one("#review-result", Static)
+        target = self.query_one("#review-path", Input).value.strip()
+        try:
+            markdown_path, _ = output_paths(target or None)
+            written = list(self.session.write(markdown_path))
+        except ArchwizError as error:
+            result.update(literal(str(error)))
+            result.set_class(True, "-error")
+            return
+        self.written = written
+        result.set_class(False, "-error")
+        result.update(literal(f"Wrote {written[0]} and {written[1]}."))
+        self.notify(printable(f"Wrote {written[0]}"), title="Written", markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss(self.written)

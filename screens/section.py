@@ -1,0 +1,134 @@
+"""The screen of one template section, generated from the section registry.
+
+There is one class for all 21 sections: a group section gets a ``Form`` of its
+fields, a list section (goals, components...) a ``ListEditor``. Every change goes
+straight to the session, which validates it with the model's rules; problems
+come back located and are shown under the fields they concern.
+"""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Markdown, Select, Static, TextArea
+
+from screens.form import Form
+from screens.list_editor import ListEditor
+from screens.sidebar import SectionList
+from wizard.markdown.render import render_section
+from wizard.sections import SECTIONS, Section
+from wizard.session import Problems, Session
+
+PREVIEW_DELAY = 0.3  # seconds of quiet typing before the preview is redrawn
+
+
+class SectionScreen(Screen[None]):
+    CSS_PATH = "section.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "app.next_section", "Next"),
+        Binding("ctrl+p", "app.previous_section", "Back"),
+        Binding("f2", "sections", "Sections"),
+        Binding("f3", "toggle_preview", "Preview"),
+        Binding("ctrl+r", "app.review", "Review"),
+    ]
+
+    def __init__(self, section: Section, session: Session) -> None:
+        super().__init__(name=section.key)
+        self.section = section
+        self.session = session
+        value = getattr(session.document, section.key)
+        if section.is_list:
+            self.editor: Form | ListEditor = ListEditor(section.spec, list(value), self._check_list)
+        else:
+            self.editor = Form(section.model, value)
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        section = self.section
+        with Horizontal(id="layout"):
+            yield SectionList(self.session, section)
+            with Vertical(id="main"):
+                with VerticalScroll(id="body"):
+                    yield Label(
+                        Content(f"{section.number} of {len(SECTIONS)} · {section.title}"),
+                        classes="section-title",
+                    )
+                    yield Static(Content(section.help), classes="section-help")
+                    yield self.editor
+                    with Horizontal(id="nav"):
+                        yield Button("◀ Back", id="back", compact=True, disabled=section.number == 1)
+                        last = section.number == len(SECTIONS)
+                        yield Button("Review ▶" if last else "Next ▶", id="next", compact=True)
+                yield Markdown(id="preview", open_links=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#preview").display = False
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        for widget in self.editor.query("Input, TextArea, Select, Checkbox, DataTable, Button"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def on_screen_resume(self) -> None:
+        self.query_one(SectionList).refresh_states()
+
+    # Changes flow up from any field, into the session, and problems flow back down.
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(ListEditor.Changed)
+    def _changed(self) -> None:
+        problems = self.session.update(self.section.key, self._raw())
+        self.editor.show_problems([(loc[1:], message) for loc, message in problems])
+        self.query_one(SectionList).refresh_states()
+        self._schedule_preview()
+
+    def _raw(self) -> object:
+        return self.editor.items if isinstance(self.editor, ListEditor) else self.editor.value()
+
+    def _check_list(self, items: list[object]) -> Problems:
+        return [(loc[1:], message) for loc, message in self.session.check(self.section.key, items)]
+
+    # Preview --------------------------------------------------------------------------------
+
+    def _schedule_preview(self) -> None:
+        if not self.query_one("#preview").display:
+            return
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
+
+    def _update_preview(self) -> None:
+        self.query_one("#preview", Markdown).update(render_section(self.session.document, self.section.key))
+
+    def action_toggle_preview(self) -> None:
+        preview = self.query_one("#preview")
+        preview.display = not preview.display
+        if preview.display:
+            self._update_preview()
+
+    def action_sections(self) -> None:
+        sidebar = self.query_one(SectionList)
+        sidebar.add_class("-shown")
+        sidebar.query_one("OptionList").focus()
+
+    @on(SectionList.Jump)
+    def _jump(self, event: SectionList.Jump) -> None:
+        self.query_one(SectionList).remove_class("-shown")
+        self.app.show_section(event.section)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.app.action_previous_section()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#next")
+    def _next(self) -> None:
+        self.app.action_next_section()  # type: ignore[attr-defined]

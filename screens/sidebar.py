@@ -1,0 +1,66 @@
+"""The section list: every section with its state, the overall progress, and a way to jump."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from wizard.sections import SECTIONS, Section, SectionState
+from wizard.session import Session
+
+MARKS = {
+    SectionState.EMPTY: ("○", "empty"),
+    SectionState.PARTIAL: ("◐", "partial"),
+    SectionState.COMPLETE: ("●", "complete"),
+    SectionState.INVALID: ("✗", "invalid"),
+}
+
+
+def entry(section: Section, state: SectionState) -> Content:
+    mark, style = MARKS[state]
+    # Only the mark is markup, and it is ours; titles come from the model but stay literal anyway.
+    return Content.from_markup(f"[$text-{_COLOURS[style]}]{mark}[/]") + Content(
+        f" {section.number} {section.title}"
+    )
+
+
+_COLOURS = {"empty": "muted", "partial": "warning", "complete": "success", "invalid": "error"}
+
+
+class SectionList(Vertical):
+    """Shows where the user is and lets them go anywhere; the screen decides what a jump does."""
+
+    class Jump(Message):
+        def __init__(self, section: Section) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, session: Session, current: Section) -> None:
+        super().__init__(id="sections")
+        self.session = session
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="progress")
+        yield OptionList(*(Option(section.title, id=section.key) for section in SECTIONS))
+
+    def on_mount(self) -> None:
+        self.refresh_states()
+
+    def refresh_states(self) -> None:
+        options = self.query_one(OptionList)
+        complete = 0
+        for section in SECTIONS:
+            state = self.session.state(section)
+            complete += state is SectionState.COMPLETE
+            options.replace_option_prompt(section.key, entry(section, state))
+        options.highlighted = self.current.number - 1
+        self.query_one("#progress", Label).update(Content(f"{complete} of {len(SECTIONS)} complete"))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Jump(SECTIONS[event.option_index]))

@@ -1,0 +1,92 @@
+"""One editing session: the document being written, where it came from and where it goes.
+
+Every interactive front end edits the document through a Session, so the rules
+for applying an answer, remembering which sections hold input the model refused,
+and writing the results live in one place. The model only ever holds valid
+answers; what the user typed that is not valid yet stays in the front end.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard.atomic import write_files
+from wizard.markdown import render_markdown
+from wizard.model import Document
+from wizard.problems import Loc, describe_all
+from wizard.sections import Section, SectionState, section_state
+from wizard.sidecar import dump_toml
+
+DEFAULT_OUTPUT = Path("ARCHITECTURE.md")
+
+Problems = list[tuple[Loc, str]]
+
+
+@dataclass
+class Session:
+    document: Document = field(default_factory=Document)
+    source: Path | None = None  # the sidecar being edited, if any
+    invalid: dict[str, int] = field(default_factory=dict)  # section key -> refused answers
+    edits: int = 0  # accepted changes; front ends compare it to know when to save or redraw
+
+    def update(self, key: str, value: Any) -> Problems:
+        """Set a section from its editor's raw values; the problems come back located.
+
+        When some answers are invalid, the valid ones are still kept, so an
+        error in one field never holds back (or loses) the rest of the section.
+        """
+        before = getattr(self.document, key)
+        try:
+            setattr(self.document, key, value)
+        except ValidationError as error:
+            problems = describe_all(error)
+        else:
+            self.invalid.pop(key, None)
+            # Widgets report their initial values too; only a real change counts as an edit.
+            self.edits += getattr(self.document, key) != before
+            return []
+        if isinstance(value, dict):
+            self._keep_valid(key, value, {loc[1] for loc, _ in problems if len(loc) > 1})
+        self.invalid[key] = len(problems)
+        return problems
+
+    def _keep_valid(self, key: str, value: dict[str, Any], bad: set[str | int]) -> None:
+        current = getattr(self.document, key)
+        names = {info.alias or name: name for name, info in type(current).model_fields.items()}
+        bad_names = {names.get(str(part), part) for part in bad}
+        kept = {name: getattr(current, name) if name in bad_names else raw for name, raw in value.items()}
+        try:
+            setattr(self.document, key, kept)
+        except ValidationError:
+            return  # a rule across fields failed; keep the last valid section
+        self.edits += 1
+
+    def check(self, key: str, value: Any) -> Problems:
+        """The problems ``value`` would have as the section ``key``, changing nothing."""
+        try:
+            setattr(self.document.model_copy(), key, value)
+        except ValidationError as error:
+            return describe_all(error)
+        return []
+
+    def state(self, section: Section) -> SectionState:
+        if self.invalid.get(section.key):
+            return SectionState.INVALID
+        return section_state(self.document, section)
+
+    def default_output(self) -> Path:
+        """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder."""
+        return self.source.with_suffix(".md") if self.source else DEFAULT_OUTPUT
+
+    def write(self, markdown_path: Path) -> tuple[Path, Path]:
+        """Write the Markdown and its sidecar atomically, as ``archwiz --from`` would."""
+        sidecar_path = markdown_path.with_suffix(".toml")
+        write_files(
+            [
+                (markdown_path, render_markdown(self.document).encode()),
+                (sidecar_path, dump_toml(self.document).encode()),
+            ]
+        )
+        return markdown_path, sidecar_path
