@@ -6,6 +6,7 @@ Items are shown as rows of a table (all of them, scrollable); add, edit, delete
 never knows what it lists.
 """
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,10 +41,10 @@ def summary_fields(spec: FieldSpec) -> tuple[FieldSpec, ...]:
 
 
 def item_noun(spec: FieldSpec) -> str:
-    """'component', 'option', 'requirement': what one item is called, for buttons and messages."""
-    if spec.model is not None:
-        return fields_of(spec.model)[0].label.lower()
-    return "item"
+    """'component', 'error response', 'item': what one entry is called, from its model's name."""
+    if spec.model is None:
+        return "item"
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", spec.model.__name__).lower()
 
 
 def _cell(field: FieldSpec, item: BaseModel) -> Text:

@@ -14,6 +14,14 @@ from textual.content import Content
 from wizard.chars import ALWAYS_FORBIDDEN, printable
 
 _FORBIDDEN = re.compile(f"[{ALWAYS_FORBIDDEN}]")
+# Whole escape sequences (colours, titles, cursor moves) as pasted from a terminal:
+# dropping only the ESC would leave "[31m" behind in the user's text.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the same, as one C1 character
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: window titles, hyperlinks
+    r"|\x1b[@-_]"  # any other two-character escape
+)
 
 
 def literal(text: str) -> Content:
@@ -35,4 +43,6 @@ def one_line_text(text: str, width: int = 60) -> Text:
 
 def strip_controls(text: str) -> tuple[str, int]:
     """Text without the characters the model refuses anyway, and how many were removed."""
-    return _FORBIDDEN.subn("", text)
+    text, sequences = _ESCAPE_SEQUENCE.subn("", text)
+    text, characters = _FORBIDDEN.subn("", text)
+    return text, sequences + characters

@@ -3,16 +3,26 @@
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input, Markdown, OptionList, Select, TextArea
-
 from conftest import COMPLETE, run_archwiz
+from textual.widgets import Checkbox, DataTable, Input, Markdown, OptionList, Select, TextArea
+from tui import (
+    drive,
+    error_text,
+    load_document,
+    row,
+    row_input,
+    screen_text,
+    section,
+    section_screen,
+    static_text,
+)
+
 from screens.dialogs import ConfirmDialog, HelpDialog, ItemDialog
 from screens.list_editor import ListEditor
 from screens.review import ReviewScreen
 from screens.section import SectionScreen
 from screens.sidebar import SectionList
 from screens.start import StartScreen
-from tui import drive, error_text, load_document, row, row_input, screen_text, section, section_screen, static_text
 from wizard.model import Document
 from wizard.model.design import Component, Entity
 from wizard.model.overview import Goal
