@@ -65,6 +65,8 @@ class ItemDialog(ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self.focus_next()
+        # Focusing the first field scrolls it into view; its label must stay visible too.
+        self.call_after_refresh(self.query_one(".dialog-body").scroll_home, animate=False)
 
     def _validated(self) -> tuple[Any, Problems]:
         raw = self.form.value()

@@ -90,11 +90,12 @@ class ListEditor(Vertical):
         yield Static("", classes="list-empty")
         noun = item_noun(self.spec)
         with Horizontal(classes="list-buttons"):
-            yield Button(f"Add {noun} (a)", id="add", compact=True)
+            # Short labels, keys included, so that all five fit beside the section list at 80 columns.
+            yield Button("+ Add (a)", id="add", compact=True, tooltip=f"Add a {noun}")
             yield Button("Edit (e)", id="edit", compact=True)
             yield Button("Delete (d)", id="delete", compact=True)
-            yield Button("Up ([)", id="up", compact=True)
-            yield Button("Down (])", id="down", compact=True)
+            yield Button("↑ ([)", id="up", compact=True, tooltip="Move up")
+            yield Button("↓ (])", id="down", compact=True, tooltip="Move down")
         yield Static("", classes="field-error")
 
     def on_mount(self) -> None:

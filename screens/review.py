@@ -25,7 +25,7 @@ class ReviewScreen(Screen[list[Path] | None]):
     """Dismisses with the paths written, or None if nothing was."""
 
     CSS_PATH = "review.tcss"
-    BINDINGS = [Binding("escape", "back", "Back to editing"), Binding("ctrl+w", "write", "Write")]
+    BINDINGS = [Binding("escape", "back", "Back to editing"), Binding("ctrl+s", "write", "Write")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -33,6 +33,7 @@ class SectionScreen(Screen[None]):
         Binding("f2", "sections", "Sections"),
         Binding("f3", "toggle_preview", "Preview"),
         Binding("ctrl+r", "app.review", "Review"),
+        Binding("escape", "close_sections", "Close the section list", show=False),
     ]
 
     def __init__(self, section: Section, session: Session) -> None:
@@ -119,6 +120,12 @@ class SectionScreen(Screen[None]):
         sidebar = self.query_one(SectionList)
         sidebar.add_class("-shown")
         sidebar.query_one("OptionList").focus()
+
+    def action_close_sections(self) -> None:
+        sidebar = self.query_one(SectionList)
+        if sidebar.has_class("-shown"):
+            sidebar.remove_class("-shown")
+            self.focus_first()
 
     @on(SectionList.Jump)
     def _jump(self, event: SectionList.Jump) -> None:

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -56,3 +57,18 @@ def run_archwiz(
     return subprocess.CompletedProcess(
         result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
     )
+
+
+# Screen snapshots live with the other golden files under snapshots/, not in a
+# hidden __snapshots__ folder beside the tests (pytest-textual-snapshot's default).
+TUI_SNAPSHOTS = REPO / "snapshots" / "tui"
+try:
+    from pytest_textual_snapshot import SVGImageExtension
+except ImportError:  # the snapshot plugin is a test extra; without it those tests are not collected
+    pass
+else:
+
+    def _snapshot_folder(cls: type, *, test_location: Any) -> str:
+        return str(TUI_SNAPSHOTS / test_location.basename)
+
+    SVGImageExtension.dirname = classmethod(_snapshot_folder)  # type: ignore[method-assign,assignment]

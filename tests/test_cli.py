@@ -118,3 +118,27 @@ def test_rendering_never_imports_a_front_end(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_wizard_without_a_terminal_points_to_from() -> None:
+    result = run_archwiz(stdin=b"")
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "--from" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_edit_reports_a_broken_file_before_anything_else(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[header]\nstatus = "Done"\n')
+    result = run_archwiz("edit", str(broken), stdin=b"")
+    assert result.returncode == 2
+    assert f"{broken}:2:" in result.stderr and "header.status" in result.stderr
+    assert "Traceback" not in result.stderr
+    missing = run_archwiz("edit", str(tmp_path / "nope.toml"), stdin=b"")
+    assert missing.returncode == 2 and "nope.toml" in missing.stderr
+
+
+def test_edit_a_good_file_without_a_terminal_still_refuses_cleanly() -> None:
+    result = run_archwiz("edit", str(COMPLETE), stdin=b"")
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr

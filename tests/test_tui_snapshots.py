@@ -1,0 +1,93 @@
+"""Screen snapshots at 80x24, kept under snapshots/tui. Review each SVG before accepting it:
+`pytest tests/test_tui_snapshots.py --snapshot-update` writes whatever is on screen, bugs included."""
+
+import pytest
+from conftest import COMPLETE
+from textual.pilot import Pilot
+from tui import load_document, row_input, section
+
+from screens.app import ArchwizApp
+from wizard.model import Document
+from wizard.sections import SECTIONS
+from wizard.session import Session
+
+
+def complete_app() -> ArchwizApp:
+    return ArchwizApp(Session(load_document(COMPLETE)))
+
+
+@pytest.mark.parametrize("key", [sec.key for sec in SECTIONS])
+def test_each_section_screen_filled_in(snap_compare, key: str) -> None:
+    app = complete_app()
+
+    async def open_section(pilot: Pilot) -> None:
+        app.show_section(section(key))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_section)
+
+
+def test_start_screen(snap_compare) -> None:
+    assert snap_compare(ArchwizApp(), terminal_size=(80, 24))
+
+
+def test_a_blank_first_section_with_a_validation_error(snap_compare) -> None:
+    app = ArchwizApp(Session(Document()))
+
+    async def bad_version(pilot: Pilot) -> None:
+        row_input(app, "version").focus()
+        await pilot.press(*"1.x")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=bad_version)
+
+
+def test_the_list_editor_item_dialog(snap_compare) -> None:
+    app = complete_app()
+
+    async def edit_second_endpoint(pilot: Pilot) -> None:
+        app.show_section(section("endpoints"))
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=edit_second_endpoint)
+
+
+def test_the_delete_confirmation(snap_compare) -> None:
+    app = complete_app()
+
+    async def delete_goal(pilot: Pilot) -> None:
+        app.show_section(section("goals"))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=delete_goal)
+
+
+def test_field_help(snap_compare) -> None:
+    app = ArchwizApp(Session(Document()))
+    assert snap_compare(app, press=["f1"], terminal_size=(80, 24))
+
+
+def test_the_live_preview(snap_compare) -> None:
+    app = complete_app()
+
+    async def preview_goals(pilot: Pilot) -> None:
+        app.show_section(section("goals"))
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=preview_goals)
+
+
+def test_the_review_screen(snap_compare) -> None:
+    session = Session(load_document(COMPLETE))
+    session.document.goals = []
+    assert snap_compare(ArchwizApp(session), press=["ctrl+r"], terminal_size=(80, 24))
+
+
+def test_a_narrow_terminal_with_the_section_list_opened(snap_compare) -> None:
+    assert snap_compare(ArchwizApp(Session(Document())), press=["f2"], terminal_size=(60, 24))
