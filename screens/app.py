@@ -2,22 +2,29 @@
 
 Section screens are built the first time they are shown and then kept, so going
 back and forth is instant and each keeps its cursor and scroll position.
+
+The start screen needs neither the model nor the renderer, so those (about a
+third of a second of imports) load in a background thread once it is drawn:
+the first screen appears sooner and is ready by the time a choice is made.
 """
 
+from __future__ import annotations
+
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 
-from screens.dialogs import ConfirmDialog, HelpDialog
-from screens.form import FieldRow
-from screens.review import ReviewScreen
-from screens.section import SectionScreen
 from screens.start import StartScreen
-from wizard.model import Document
-from wizard.sections import SECTIONS, Section
-from wizard.session import Session
+
+if TYPE_CHECKING:
+    from wizard.sections import Section
+    from wizard.session import Session
+
+_PRELOAD = ("screens.section", "screens.review", "screens.dialogs")
 
 
 class ArchwizApp(App[list[Path]]):
@@ -38,27 +45,33 @@ class ArchwizApp(App[list[Path]]):
         self.session = session
         self.written: list[Path] = []
         self._written_at = 0  # session.edits when the files were last written
-        self.current: Section = SECTIONS[0]
+        self.current = 0  # index of the section on screen
 
     def on_mount(self) -> None:
         if self.session is None:
             self.push_screen(StartScreen(), self._started)
+            self.call_after_refresh(self.run_worker, _preload, thread=True, exclusive=True)
         else:
-            self.show_section(SECTIONS[0])
+            self.show_section(self._section(0))
 
     def _started(self, session: Session | None) -> None:
         if session is None:
             self.exit(self.written)
             return
         self.session = session
-        self.show_section(SECTIONS[0])
+        self.show_section(self._section(0))
 
-    def new_document(self) -> Session:
-        return Session(Document())
+    @staticmethod
+    def _section(index: int) -> Section:
+        from wizard.sections import SECTIONS
+
+        return SECTIONS[index]
 
     def show_section(self, section: Section) -> None:
+        from screens.section import SectionScreen
+
         assert self.session is not None
-        self.current = section
+        self.current = section.number - 1
         if not self.is_screen_installed(section.key):
             self.install_screen(SectionScreen(section, self.session), section.key)
         if isinstance(self.screen, SectionScreen):
@@ -67,18 +80,22 @@ class ArchwizApp(App[list[Path]]):
             self.push_screen(section.key)
 
     def action_next_section(self) -> None:
-        if self.current.number == len(SECTIONS):
+        from wizard.sections import SECTIONS
+
+        if self.current + 1 == len(SECTIONS):
             self.action_review()
         else:
-            self.show_section(SECTIONS[self.current.number])
+            self.show_section(SECTIONS[self.current + 1])
 
     def action_previous_section(self) -> None:
-        if self.current.number > 1:
-            self.show_section(SECTIONS[self.current.number - 2])
+        if self.current > 0:
+            self.show_section(self._section(self.current - 1))
 
     def action_review(self) -> None:
-        assert self.session is not None
-        self.push_screen(ReviewScreen(self.session), self._reviewed)
+        from screens.review import ReviewScreen
+
+        if self.session is not None:
+            self.push_screen(ReviewScreen(self.session), self._reviewed)
 
     def _reviewed(self, written: list[Path] | None) -> None:
         if written and self.session is not None:
@@ -86,6 +103,10 @@ class ArchwizApp(App[list[Path]]):
             self._written_at = self.session.edits
 
     def action_field_help(self) -> None:
+        from screens.dialogs import HelpDialog
+        from screens.form import FieldRow
+        from screens.section import SectionScreen
+
         focused = self.focused
         for node in focused.ancestors_with_self if focused else ():
             if isinstance(node, FieldRow):
@@ -95,6 +116,8 @@ class ArchwizApp(App[list[Path]]):
             self.push_screen(HelpDialog(self.screen.section.spec))
 
     async def action_quit(self) -> None:
+        from screens.dialogs import ConfirmDialog
+
         if self.session is None or self.session.edits == self._written_at:
             self.exit(self.written)
             return
@@ -105,3 +128,8 @@ class ArchwizApp(App[list[Path]]):
 
         question = "Quit without writing? Changes since the last write are not saved yet."
         self.push_screen(ConfirmDialog(Content(question), "Quit"), answered)
+
+
+def _preload() -> None:
+    for module in _PRELOAD:
+        importlib.import_module(module)

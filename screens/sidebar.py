@@ -42,6 +42,7 @@ class SectionList(Vertical):
         super().__init__(id="sections")
         self.session = session
         self.current = current
+        self._shown: dict[str, SectionState] = {}
 
     def compose(self) -> ComposeResult:
         yield Label("", id="progress")
@@ -56,7 +57,9 @@ class SectionList(Vertical):
         for section in SECTIONS:
             state = self.session.state(section)
             complete += state is SectionState.COMPLETE
-            options.replace_option_prompt(section.key, entry(section, state))
+            if self._shown.get(section.key) is not state:
+                options.replace_option_prompt(section.key, entry(section, state))
+                self._shown[section.key] = state
         options.highlighted = self.current.number - 1
         self.query_one("#progress", Label).update(Content(f"{complete} of {len(SECTIONS)} complete"))
 

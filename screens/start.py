@@ -1,6 +1,9 @@
 """The first screen: start a new document or open an existing sidecar."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,13 +16,12 @@ from textual.widgets.option_list import Option
 
 from screens.inputs import FieldInput
 from wizard.errors import InputError
-from wizard.model import Document
-from wizard.sections import SECTIONS
-from wizard.session import Session
-from wizard.spec import load_spec
+
+if TYPE_CHECKING:
+    from wizard.session import Session  # noqa: F401 - named in a string type argument below
 
 
-class StartScreen(Screen[Session | None]):
+class StartScreen(Screen["Session | None"]):
     CSS_PATH = "start.tcss"
     BINDINGS = [Binding("escape", "back", "Back")]
 
@@ -28,9 +30,8 @@ class StartScreen(Screen[Session | None]):
             yield Label(Content("archwiz"), id="start-title")
             yield Static(
                 Content(
-                    f"Write a software architecture document, one section at a time: {len(SECTIONS)} "
-                    "sections, from the header to ownership and review. Every field has help (F1) "
-                    "and an example."
+                    "Write a software architecture document, one section at a time, from the "
+                    "header to ownership and review. Every field has help (F1) and an example."
                 ),
                 id="start-intro",
             )
@@ -55,7 +56,9 @@ class StartScreen(Screen[Session | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option_id == "new":
-            self.dismiss(Session(Document()))
+            from wizard.session import Session
+
+            self.dismiss(Session())
         elif event.option_id == "open":
             self._show_open(True)
             self.query_one("#open-path").focus()
@@ -67,6 +70,9 @@ class StartScreen(Screen[Session | None]):
         path = event.value.strip()
         if not path:
             return
+        from wizard.session import Session
+        from wizard.spec import load_spec
+
         try:
             document, _ = load_spec(path)
         except InputError as error:

@@ -30,6 +30,9 @@ class Session:
     source: Path | None = None  # the sidecar being edited, if any
     invalid: dict[str, int] = field(default_factory=dict)  # section key -> refused answers
     edits: int = 0  # accepted changes; front ends compare it to know when to save or redraw
+    # Section states, dropped when their section changes: a 1,000-item list costs
+    # milliseconds to assess, and the section list asks on every move.
+    _states: dict[str, SectionState] = field(default_factory=dict, repr=False)
 
     def update(self, key: str, value: Any) -> Problems:
         """Set a section from its editor's raw values; the problems come back located.
@@ -38,6 +41,7 @@ class Session:
         error in one field never holds back (or loses) the rest of the section.
         """
         before = getattr(self.document, key)
+        self._states.pop(key, None)
         try:
             setattr(self.document, key, value)
         except ValidationError as error:
@@ -74,7 +78,9 @@ class Session:
     def state(self, section: Section) -> SectionState:
         if self.invalid.get(section.key):
             return SectionState.INVALID
-        return section_state(self.document, section)
+        if section.key not in self._states:
+            self._states[section.key] = section_state(self.document, section)
+        return self._states[section.key]
 
     def default_output(self) -> Path:
         """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder."""
