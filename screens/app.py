@@ -10,7 +10,10 @@ the first screen appears sooner and is ready by the time a choice is made.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import signal
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,9 @@ from textual.content import Content
 from screens.start import StartScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from wizard.drafts import Draft, SetAside
     from wizard.sections import Section
     from wizard.session import Session
 
@@ -40,26 +46,109 @@ class ArchwizApp(App[list[Path]]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, session: Session | None = None) -> None:
+    # A draft is saved at most this long after an edit, so a kill loses no more.
+    AUTOSAVE_SECONDS = 2.0
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        draft_path: Path | None = None,
+        draft: Draft | SetAside | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.draft_path = draft_path  # where a session started here saves its draft
+        self.found_draft = draft  # what the start screen offers to resume (or reports set aside)
         self.written: list[Path] = []
         self._written_at = 0  # session.edits when the files were last written
         self.current = 0  # index of the section on screen
+        self._autosave: Timer | None = None
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum, code in ((signal.SIGTERM, 143), (signal.SIGHUP, 129)):
+            loop.add_signal_handler(signum, self._terminated, code)
         if self.session is None:
-            self.push_screen(StartScreen(), self._started)
+            self.push_screen(StartScreen(self.found_draft), self._started)
             self.call_after_refresh(self.run_worker, _preload, thread=True, exclusive=True)
         else:
-            self.show_section(self._section(0))
+            self.show_section(self._section_named(self.session.section))
 
     def _started(self, session: Session | None) -> None:
         if session is None:
             self.exit(self.written)
             return
+        if session.draft is None:
+            session.draft = self.fresh_draft()
         self.session = session
-        self.show_section(self._section(0))
+        self.show_section(self._section_named(session.section))
+
+    def fresh_draft(self) -> Path | None:
+        """The draft path for a session that did not resume, with any old draft kept aside."""
+        from wizard.drafts import set_aside
+        from wizard.errors import OutputError
+
+        path = self.draft_path
+        if path is None or not path.exists():
+            return path
+        try:
+            aside = set_aside(path, "previous")
+        except OutputError as error:
+            self.notify(f"{error}; this session is not autosaved.", severity="error", markup=False)
+            return None
+        self.notify(f"The previous draft was kept as {aside}.", markup=False)
+        return path
+
+    def _section_named(self, key: str) -> Section:
+        from wizard.sections import SECTIONS
+
+        return next((section for section in SECTIONS if section.key == key), SECTIONS[0])
+
+    # Drafts ---------------------------------------------------------------------------------
+
+    def note_edit(self) -> None:
+        """An edit reached the model: save now if the last save is old enough, else soon."""
+        session = self.session
+        if session is None or session.draft is None:
+            return
+        waited = time.monotonic() - session.saved_clock
+        if waited >= self.AUTOSAVE_SECONDS:
+            self.save_draft()
+        elif self._autosave is None:
+            self._autosave = self.set_timer(self.AUTOSAVE_SECONDS - waited, self.save_draft)
+
+    def save_draft(self) -> bool:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        session = self.session
+        if session is None:
+            return True
+        had_error = session.save_error
+        saved = session.save()
+        if not saved and session.save_error != had_error:
+            # Said once per new reason; the section list keeps showing it until a save works.
+            self.notify(
+                f"{session.save_error}\nYour answers are kept in memory; archwiz keeps trying.",
+                title="Draft not saved",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+        self._show_saved()
+        return saved
+
+    def _show_saved(self) -> None:
+        from screens.sidebar import SectionList
+
+        for sidebar in self.screen.query(SectionList):
+            sidebar.show_saved()
+
+    def _terminated(self, code: int) -> None:
+        """SIGTERM or SIGHUP: save the draft, give the terminal back, exit 128 + signal."""
+        self.save_draft()
+        self.exit(self.written, return_code=code)
 
     @staticmethod
     def _section(index: int) -> Section:
@@ -72,6 +161,9 @@ class ArchwizApp(App[list[Path]]):
 
         assert self.session is not None
         self.current = section.number - 1
+        self.session.section = section.key
+        if self.session.unsaved:
+            self.save_draft()
         if not self.is_screen_installed(section.key):
             self.install_screen(SectionScreen(section, self.session), section.key)
         if isinstance(self.screen, SectionScreen):
@@ -116,17 +208,32 @@ class ArchwizApp(App[list[Path]]):
             self.push_screen(HelpDialog(self.screen.section.spec))
 
     async def action_quit(self) -> None:
-        from screens.dialogs import ConfirmDialog
+        from screens.dialogs import ConfirmDialog, ItemDialog
+        from screens.section import SectionScreen
 
-        if self.session is None or self.session.edits == self._written_at:
+        for screen in self.screen_stack:
+            if isinstance(screen, SectionScreen):
+                screen.apply_edits()  # a key typed just before ctrl+q may not have been applied yet
+        editing = any(isinstance(screen, ItemDialog) and screen.changed for screen in self.screen_stack)
+        session = self.session
+        settled = (
+            session is None or session.edits == self._written_at or bool(session.draft and self.save_draft())
+        )
+        if settled and not editing:
             self.exit(self.written)
             return
+        assert session is not None
 
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit(self.written)
 
-        question = "Quit without writing? Changes since the last write are not saved yet."
+        if editing:
+            question = "Quit anyway? The item you are editing has not been saved to the list."
+        elif session.draft:
+            question = f"Quit anyway? The draft could not be saved ({session.save_error})."
+        else:
+            question = "Quit without writing? Changes since the last write are not saved anywhere."
         self.push_screen(ConfirmDialog(Content(question), "Quit"), answered)
 
 

@@ -48,7 +48,7 @@ class ItemDialog(ModalScreen[Any]):
         self.spec = spec
         self.check = check
         noun = item_noun(spec)
-        self.heading = f"New {noun}" if index is None else f"{spec.label}: {noun} {index + 1}"
+        self.heading = f"{spec.label}: new {noun}" if index is None else f"{spec.label}: {noun} {index + 1}"
         if spec.model is not None:
             self.form: Form | FieldRow = Form(spec.model, item)
         else:
@@ -67,6 +67,12 @@ class ItemDialog(ModalScreen[Any]):
         self.focus_next()
         # Focusing the first field scrolls it into view; its label must stay visible too.
         self.call_after_refresh(self.query_one(".dialog-body").scroll_home, animate=False)
+        self._initial = self.form.value()
+
+    @property
+    def changed(self) -> bool:
+        """Whether the form differs from the item as it was opened (unsaved work)."""
+        return bool(self.is_mounted and self.form.value() != self._initial)
 
     def _validated(self) -> tuple[Any, Problems]:
         raw = self.form.value()
@@ -88,12 +94,31 @@ class ItemDialog(ModalScreen[Any]):
         item, problems = self._validated()
         self.form.show_problems(problems)
         if problems:
-            self.notify("Fix the marked fields first, or press Escape to cancel.", severity="error")
+            self._focus_first_problem()
+            self.notify("Fix the marked field first, or press Escape to cancel.", severity="error", timeout=4)
             return
         self.dismiss(item)
 
+    def _focus_first_problem(self) -> None:
+        rows = [self.form] if isinstance(self.form, FieldRow) else list(self.form.query(".-invalid"))
+        for row in rows[:1]:
+            row.scroll_visible(animate=False)
+            editor = getattr(row, "editor", None)
+            if editor is not None and editor.focusable:
+                editor.focus()
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(Content("Discard your changes to this item?"), "Discard"), answered
+        )
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:

@@ -19,6 +19,10 @@ def _told(widget: Input | TextArea, removed: int) -> None:
         )
 
 
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class FieldInput(Input):
     def insert_text_at_cursor(self, text: str) -> None:
         clean, removed = strip_controls(text)
@@ -26,8 +30,13 @@ class FieldInput(Input):
         super().insert_text_at_cursor(clean)
 
     def _on_paste(self, event: events.Paste) -> None:
-        clean, removed = strip_controls(event.text.splitlines()[0] if event.text else "")
+        # A one-line field gets every pasted line, joined by spaces: dropping all but
+        # the first would lose text without a word.
+        lines = [line.strip() for line in _line_ends(event.text).split("\n")]
+        clean, removed = strip_controls(" ".join(line for line in lines if line))
         _told(self, removed)
+        if len(lines) > 1:
+            self.notify("Joined the pasted lines: this field is a single line.", markup=False)
         event.prevent_default()
         event.stop()
         if clean:
@@ -40,9 +49,10 @@ class FieldInput(Input):
 
 class FieldTextArea(TextArea):
     async def _on_paste(self, event: events.Paste) -> None:
-        # Tabs and line breaks stay (the model says where they are allowed); Windows
-        # line ends are just line ends, not a control worth a warning.
-        clean, removed = strip_controls(event.text.replace("\r\n", "\n"))
+        # Tabs and line breaks stay (the model says where they are allowed). Terminals
+        # send a pasted line end as CR, Windows text as CRLF: both are line ends, not
+        # controls to remove.
+        clean, removed = strip_controls(_line_ends(event.text))
         _told(self, removed)
         event.prevent_default()
         event.stop()

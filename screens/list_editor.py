@@ -47,6 +47,11 @@ def item_noun(spec: FieldSpec) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", spec.model.__name__).lower()
 
 
+def a_noun(spec: FieldSpec) -> str:
+    noun = item_noun(spec)
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def _cell(field: FieldSpec, item: BaseModel) -> Text:
     value = getattr(item, field.name)
     if field.kind is FieldKind.FLAG:
@@ -88,14 +93,13 @@ class ListEditor(Vertical):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", classes="list-empty")
-        noun = item_noun(self.spec)
         with Horizontal(classes="list-buttons"):
             # Short labels, keys included, so that all five fit beside the section list at 80 columns.
-            yield Button("+ Add (a)", id="add", compact=True, tooltip=f"Add a {noun}")
-            yield Button("Edit (e)", id="edit", compact=True)
-            yield Button("Delete (d)", id="delete", compact=True)
-            yield Button("↑ ([)", id="up", compact=True, tooltip="Move up")
-            yield Button("↓ (])", id="down", compact=True, tooltip="Move down")
+            yield Button("a Add", id="add", compact=True, tooltip=f"Add {a_noun(self.spec)}")
+            yield Button("e Edit", id="edit", compact=True)
+            yield Button("d Delete", id="delete", compact=True)
+            yield Button("[ Up", id="up", compact=True, tooltip="Move up")
+            yield Button("] Down", id="down", compact=True, tooltip="Move down")
         yield Static("", classes="field-error")
 
     def on_mount(self) -> None:
@@ -126,7 +130,7 @@ class ListEditor(Vertical):
         else:
             empty.display = True
             empty.update(
-                Content(f"Nothing here yet. Press a (or the Add button) to add a {item_noun(self.spec)}.")
+                Content(f"Nothing here yet. Press a (or the Add button) to add {a_noun(self.spec)}.")
             )
         table.display = bool(self.items)
         if cursor is not None and self.items:

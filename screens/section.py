@@ -77,7 +77,9 @@ class SectionScreen(Screen[None]):
                 return
 
     def on_screen_resume(self) -> None:
-        self.query_one(SectionList).refresh_states()
+        sidebar = self.query_one(SectionList)
+        sidebar.refresh_states()
+        sidebar.show_saved()
 
     # Changes flow up from any field, into the session, and problems flow back down.
 
@@ -86,11 +88,13 @@ class SectionScreen(Screen[None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     @on(ListEditor.Changed)
-    def _changed(self) -> None:
+    def apply_edits(self) -> None:
+        """Everything on this screen into the session; problems back under their fields."""
         problems = self.session.update(self.section.key, self._raw())
         self.editor.show_problems([(loc[1:], message) for loc, message in problems])
         self.query_one(SectionList).refresh_states()
         self._schedule_preview()
+        self.app.note_edit()  # type: ignore[attr-defined]
 
     def _raw(self) -> object:
         return self.editor.items if isinstance(self.editor, ListEditor) else self.editor.value()

@@ -46,10 +46,23 @@ class SectionList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="progress")
+        yield Label("", id="saved")
         yield OptionList(*(Option(section.title, id=section.key) for section in SECTIONS))
 
     def on_mount(self) -> None:
         self.refresh_states()
+        self.show_saved()
+
+    def show_saved(self) -> None:
+        """A quiet line: when the draft was saved, or why it could not be."""
+        session, saved = self.session, self.query_one("#saved", Label)
+        saved.set_class(bool(session.save_error), "-error")
+        if session.save_error:
+            saved.update(Content("draft NOT saved; retrying"))
+        elif session.saved_at is not None:
+            saved.update(Content(f"draft saved {session.saved_at:%H:%M:%S}"))
+        else:
+            saved.update(Content("draft: no changes yet" if session.draft else "no draft (not autosaved)"))
 
     def refresh_states(self) -> None:
         options = self.query_one(OptionList)

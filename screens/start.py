@@ -15,15 +15,21 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.inputs import FieldInput
+from screens.text import literal
 from wizard.errors import InputError
 
 if TYPE_CHECKING:
+    from wizard.drafts import Draft, SetAside
     from wizard.session import Session  # noqa: F401 - named in a string type argument below
 
 
 class StartScreen(Screen["Session | None"]):
     CSS_PATH = "start.tcss"
     BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, found: Draft | SetAside | None = None) -> None:
+        super().__init__()
+        self.found = found
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
@@ -35,7 +41,9 @@ class StartScreen(Screen["Session | None"]):
                 ),
                 id="start-intro",
             )
+            yield from self._draft_note()
             yield OptionList(
+                *self._resume_option(),
                 Option("Start a new document", id="new"),
                 Option("Open an existing sidecar (.toml)", id="open"),
                 Option("Quit", id="quit"),
@@ -44,6 +52,23 @@ class StartScreen(Screen["Session | None"]):
             yield FieldInput(placeholder="e.g. docs/ARCHITECTURE.toml", id="open-path")
             yield Static("", id="open-error")
         yield Footer()
+
+    def _resume_option(self) -> list[Option]:
+        from wizard.drafts import Draft
+
+        if not isinstance(self.found, Draft):
+            return []
+        return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume")]
+
+    def _draft_note(self) -> ComposeResult:
+        from wizard.drafts import SetAside
+
+        if isinstance(self.found, SetAside):
+            note = (
+                f"The draft {self.found.original} could not be read, so it was moved to "
+                f"{self.found.moved_to} (nothing was deleted): {self.found.reason}"
+            )
+            yield Static(literal(note), id="draft-note")
 
     def on_mount(self) -> None:
         self._show_open(False)
@@ -55,9 +80,13 @@ class StartScreen(Screen["Session | None"]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id == "new":
-            from wizard.session import Session
+        from wizard.drafts import Draft
+        from wizard.session import Session
 
+        found = self.found
+        if event.option_id == "resume" and isinstance(found, Draft):
+            self.dismiss(Session.resumed(found))
+        elif event.option_id == "new":
             self.dismiss(Session())
         elif event.option_id == "open":
             self._show_open(True)

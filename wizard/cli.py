@@ -64,6 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
         "with the same stem; '-' prints the Markdown only",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        metavar="DRAFT",
+        help="reopen the autosaved draft (default: the --draft path) at the section last edited",
+    )
+    parser.add_argument(
+        "--draft",
+        action=_Once,
+        metavar="PATH",
+        help="where the wizard autosaves its draft (default: .archwiz-draft.toml in the current "
+        "folder, or beside the sidecar given to 'edit')",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "schema", help="print the JSON Schema of a spec, for editor validation and completion"
@@ -146,31 +160,85 @@ def run(argv: Sequence[str] | None = None) -> int:
         return render_from(args.spec, args.output, args.quiet)
     if args.output is not None:
         raise InputError("-o needs --from SPEC: there is nothing to render yet")
-    return run_wizard(args.file if args.command == "edit" else None, args.quiet)
+    edit = args.file if args.command == "edit" else None
+    if edit is not None and args.resume is not None:
+        raise InputError("--resume reopens a draft; it cannot be combined with 'edit FILE'")
+    return run_wizard(edit, args.resume, args.draft, args.quiet)
 
 
-def run_wizard(edit: str | None, quiet: bool) -> int:
-    """The interactive wizard; a spec to edit is read (and refused) before the screen changes."""
-    session = None
-    if edit is not None:
-        if edit == STDIN:
-            raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
-        from wizard.session import Session
-        from wizard.spec import load_spec
-
-        document, _ = load_spec(edit)
-        session = Session(document, source=Path(edit))
+def _needs_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
             "the interactive wizard needs a terminal; to render without one, use "
             "archwiz --from SPEC.toml -o ARCHITECTURE.md ('archwiz schema' prints the format)"
         )
+
+
+def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: bool) -> int:
+    """The interactive wizard; files are read (and refused) before the screen changes."""
+    from wizard.drafts import SetAside, default_draft, open_draft
+
+    if edit == STDIN:
+        raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
+    draft_path = Path(draft) if draft else default_draft(Path(edit) if edit else None)
+    session, found = None, None
+    if edit is not None:
+        from wizard.session import Session
+        from wizard.spec import load_spec
+
+        document, _ = load_spec(edit)
+        session = Session(document, source=Path(edit))
+    _needs_terminal()
+    if resume is not None:
+        session = _resumed(Path(resume) if resume else draft_path)
+    elif edit is None:
+        found = open_draft(draft_path)  # offered on the start screen
     from screens.app import ArchwizApp  # Textual costs ~150 ms to import: only when it is used
 
-    written = ArchwizApp(session).run() or []
+    app = ArchwizApp(session, draft_path=draft_path, draft=found)
+    if session is not None and session.draft is None:
+        session.draft = app.fresh_draft()
+    try:
+        written = app.run() or []
+    finally:
+        if app.return_code == 1 and app.session is not None:
+            _emergency(app.session)
     if written and not quiet:
         print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
-    return EXIT_OK
+    if isinstance(found, SetAside) and app.session is None:
+        print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
+    if app.session is not None and app.session.draft and app.session.saved_at and not quiet:
+        print(
+            printable(f"draft saved in {app.session.draft}; resume with: archwiz --resume"), file=sys.stderr
+        )
+    return app.return_code or EXIT_OK
+
+
+def _resumed(path: Path) -> Any:
+    from wizard.drafts import SetAside, open_draft
+    from wizard.session import Session
+
+    found = open_draft(path)
+    if found is None:
+        raise InputError(f"--resume: there is no draft at {path}; 'archwiz' starts a new document")
+    if isinstance(found, SetAside):
+        raise InputError(
+            f"--resume: the draft {path} could not be read, so it was moved to {found.moved_to}: "
+            + found.reason
+        )
+    return Session.resumed(found)
+
+
+def _emergency(session: Any) -> None:
+    """After a crash, a copy of the model (never of the widgets) next to the draft."""
+    from wizard.drafts import DRAFT_NAME, emergency_copy
+
+    try:
+        copy = emergency_copy(session.draft or Path(DRAFT_NAME), session.document, session.section)
+    except ArchwizError as error:
+        print(f"archwiz: could not write an emergency copy: {error}", file=sys.stderr)
+        return
+    print(printable(f"archwiz stopped on an error; your answers are saved in {copy}"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

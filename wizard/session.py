@@ -6,13 +6,17 @@ and writing the results live in one place. The model only ever holds valid
 answers; what the user typed that is not valid yet stays in the front end.
 """
 
+import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from wizard.atomic import write_files
+from wizard.drafts import Draft, save_draft
+from wizard.errors import OutputError
 from wizard.markdown import render_markdown
 from wizard.model import Document
 from wizard.problems import Loc, describe_all
@@ -30,6 +34,13 @@ class Session:
     source: Path | None = None  # the sidecar being edited, if any
     invalid: dict[str, int] = field(default_factory=dict)  # section key -> refused answers
     edits: int = 0  # accepted changes; front ends compare it to know when to save or redraw
+    draft: Path | None = None  # where the work in progress is autosaved (None: nowhere)
+    section: str = ""  # the key of the section being edited, recorded in the draft
+    saved_edits: int = 0  # ``edits`` at the last successful draft save
+    saved_section: str = ""  # ``section`` at the last successful draft save
+    saved_at: datetime | None = None
+    saved_clock: float = 0.0  # time.monotonic() of the last save attempt
+    save_error: str = ""  # why the last draft save failed; cleared by a good one
     # Section states, dropped when their section changes: a 1,000-item list costs
     # milliseconds to assess, and the section list asks on every move.
     _states: dict[str, SectionState] = field(default_factory=dict, repr=False)
@@ -74,6 +85,34 @@ class Session:
         except ValidationError as error:
             return describe_all(error)
         return []
+
+    @classmethod
+    def resumed(cls, draft: Draft) -> "Session":
+        """Pick up a draft where it was left: its document, its file, its section."""
+        return cls(draft.document, draft=draft.path, section=draft.section, saved_section=draft.section)
+
+    @property
+    def unsaved(self) -> bool:
+        """The draft lags behind: an edit, or a move to another section (resume returns there)."""
+        return self.edits != self.saved_edits or self.section != self.saved_section
+
+    def save(self) -> bool:
+        """Save the draft if anything changed; False (with ``save_error`` set) when it failed.
+
+        A failure (full disk, read-only folder) is not fatal: editing goes on in
+        memory and the next save tries again.
+        """
+        self.saved_clock = time.monotonic()
+        if self.draft is None or not self.unsaved:
+            return self.draft is not None or not self.unsaved
+        edits, section = self.edits, self.section
+        try:
+            self.saved_at = save_draft(self.draft, self.document, self.section)
+        except OutputError as error:
+            self.save_error = str(error)
+            return False
+        self.saved_edits, self.saved_section, self.save_error = edits, section, ""
+        return True
 
     def state(self, section: Section) -> SectionState:
         if self.invalid.get(section.key):

@@ -1,0 +1,285 @@
+"""Drafts: autosaved, resumable, renderable by --from, and never overwritten when unreadable."""
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import COMPLETE, REPO, run_archwiz
+from textual.widgets import OptionList
+from tui import drive, load_document, screen_text, section_screen
+
+from screens.app import ArchwizApp
+from screens.section import SectionScreen
+from screens.start import StartScreen
+from wizard.drafts import DRAFT_NAME, Draft, SetAside, emergency_copy, open_draft, read_draft, save_draft
+from wizard.model import Document
+from wizard.session import Session
+
+SAVED = datetime(2026, 11, 20, 9, 30, 5).astimezone()
+
+
+@pytest.fixture
+def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ArchwizApp, "AUTOSAVE_SECONDS", 0.2)
+
+
+def test_a_draft_round_trips_with_when_and_where(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    document = load_document(COMPLETE)
+    save_draft(path, document, "components", now=SAVED)
+    draft = read_draft(path)
+    assert draft.document == document
+    assert draft.section == "components"
+    assert draft.saved == SAVED
+    assert draft.describe() == "saved 2026-11-20 09:30, 21 of 21 sections complete"
+    assert path.read_text().startswith("# archwiz draft: not published. section=components saved=")
+
+
+def test_archwiz_from_renders_a_draft_like_the_sidecar(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    save_draft(path, load_document(COMPLETE), "header", now=SAVED)
+    result = run_archwiz("--from", str(path), "-o", "-")
+    expected = run_archwiz("--from", str(COMPLETE), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'# archwiz draft: not published. section=header saved=x\n[header]\ntitle = "Cut off',  # truncated
+        b"\x00\x01 not toml at all",
+        b"schema_version = 99\n",  # from a newer archwiz
+        b'[header]\nstatus = "Finished"\n',  # valid TOML, invalid document
+    ],
+)
+def test_an_unreadable_draft_is_set_aside_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / DRAFT_NAME
+    path.write_bytes(content)
+    found = open_draft(path)
+    assert isinstance(found, SetAside)
+    assert not path.exists()
+    assert found.moved_to.read_bytes() == content
+    assert found.moved_to.name.startswith(f"{DRAFT_NAME}.unreadable-")
+    assert found.reason
+
+
+def test_no_draft_is_no_draft(tmp_path: Path) -> None:
+    assert open_draft(tmp_path / DRAFT_NAME) is None
+
+
+def test_an_emergency_copy_never_replaces_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    path.write_text("old draft")
+    copy = emergency_copy(path, Document(), "summary")
+    assert path.read_text() == "old draft"
+    assert read_draft(copy).section == "summary"
+
+
+def test_the_wizard_autosaves_and_shows_when(tmp_path: Path, quick_autosave: None) -> None:
+    draft = tmp_path / DRAFT_NAME
+    session = Session(draft=draft)
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Ledger")
+        await pilot.pause(0.5)
+        assert draft.exists()
+        assert read_draft(draft).document.header.title == "Ledger"
+        assert "draft saved" in screen_text(app)
+        await pilot.press(*" Core", "ctrl+n")  # a section change saves at once
+        await pilot.pause()
+        saved = read_draft(draft)
+        assert saved.document.header.title == "Ledger Core"
+        assert saved.section == "summary"
+        await pilot.press("x", "ctrl+q")  # quitting saves; nothing is lost, so it does not ask
+        await pilot.pause()
+
+    drive(scenario, session)
+    assert read_draft(draft).document.summary.text == "x"
+
+
+def test_typing_without_a_pause_still_saves_every_interval(tmp_path: Path, quick_autosave: None) -> None:
+    draft = tmp_path / DRAFT_NAME
+    session = Session(draft=draft)
+
+    async def scenario(app, pilot):
+        for char in "Continuous":
+            await pilot.press(char)
+            await pilot.pause(0.05)
+        assert draft.exists()  # saved during the burst, not only after it
+        assert read_draft(draft).document.header.title
+
+    drive(scenario, session)
+
+
+def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosave: None) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the draft's folder should be")
+    session = Session(draft=blocker / DRAFT_NAME)
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Ledger")
+        await pilot.pause(0.5)
+        assert "draft NOT saved" in screen_text(app)
+        assert session.save_error
+        assert session.document.header.title == "Ledger"  # editing goes on in memory
+        blocker.unlink()
+        blocker.mkdir()
+        await pilot.press("s")
+        await pilot.pause(0.5)
+        assert "draft saved" in screen_text(app)
+
+    drive(scenario, session)
+    assert read_draft(blocker / DRAFT_NAME).document.header.title == "Ledgers"
+
+
+def test_the_start_screen_resumes_a_draft_at_its_section(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    save_draft(path, load_document(COMPLETE), "entities", now=SAVED)
+    found = open_draft(path)
+    assert isinstance(found, Draft)
+
+    async def scenario(app, pilot):
+        assert isinstance(app.screen, StartScreen)
+        prompt = app.screen.query_one(OptionList).get_option("resume").prompt
+        assert str(prompt) == "Resume the draft (saved 2026-11-20 09:30, 21 of 21 sections complete)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert section_screen(app).section.key == "entities"
+
+    app = ArchwizApp(None, draft_path=path, draft=found)
+    import asyncio
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+    assert app.session is not None and app.session.draft == path
+
+
+def test_a_new_document_keeps_the_old_draft_aside(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    save_draft(path, load_document(COMPLETE), "header", now=SAVED)
+    old = path.read_bytes()
+    app = ArchwizApp(None, draft_path=path, draft=open_draft(path))
+    import asyncio
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("down", "enter")  # "Start a new document"
+            await pilot.pause()
+            assert isinstance(app.screen, SectionScreen)
+
+    asyncio.run(main())
+    kept = list(tmp_path.glob(f"{DRAFT_NAME}.previous-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == old
+
+
+def test_resume_without_a_draft_says_so(tmp_path: Path) -> None:
+    result = run_archwiz("--resume", str(tmp_path / DRAFT_NAME), stdin=b"")
+    # Without a terminal the wizard refuses first; the message still points the way.
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+# A real archwiz on a pseudo-terminal, stopped the hard ways -------------------------------
+
+
+def _spawn(args: list[str], cwd: Path) -> tuple[subprocess.Popen[bytes], int]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=cwd,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    return process, master
+
+
+def _drain(master: int, seconds: float) -> bytes:
+    out, end = b"", time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                out += os.read(master, 65536)
+            except OSError:
+                break
+    return out
+
+
+def _until(master: int, text: bytes, timeout: float = 30.0) -> None:
+    seen, end = b"", time.monotonic() + timeout
+    while time.monotonic() < end:
+        seen += _drain(master, 0.1)
+        if text in seen:
+            return
+    raise AssertionError(f"{text!r} never appeared")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
+    tmp_path: Path, signum: int, code: int
+) -> None:
+    process, master = _spawn([], tmp_path)
+    try:
+        _until(master, b"Start a new document")
+        os.write(master, b"\r")
+        _until(master, b"System name")
+        os.write(master, b"Ledger")
+        _drain(master, 0.3)  # typed, but well inside the autosave interval
+        process.send_signal(signum)
+        _drain(master, 2.0)
+        assert process.wait(timeout=20) == code
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
+
+
+def test_sigkill_loses_at_most_the_autosave_interval(tmp_path: Path) -> None:
+    process, master = _spawn([], tmp_path)
+    try:
+        _until(master, b"Start a new document")
+        os.write(master, b"\r")
+        _until(master, b"System name")
+        os.write(master, b"Ledger")
+        _drain(master, ArchwizApp.AUTOSAVE_SECONDS + 1.5)
+        process.kill()
+        process.wait(timeout=10)
+    finally:
+        os.close(master)
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
+
+
+def test_resume_reopens_the_draft_in_a_real_terminal(tmp_path: Path) -> None:
+    save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "decisions", now=SAVED)
+    process, master = _spawn(["--resume"], tmp_path)
+    try:
+        _until(master, b"18 of 21")
+        os.write(master, b"\x11")  # ctrl+q: nothing changed, so it just quits
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)

@@ -1,0 +1,112 @@
+"""Drafts: the work in progress, saved often, kept apart from the published files.
+
+A draft is a sidecar (so ``archwiz --from`` renders it) whose first line marks it
+as a draft and records when it was saved and which section was open. By default
+it lives in the folder archwiz works in, as ``.archwiz-draft.toml``; when a
+sidecar is being edited, beside that sidecar; ``--draft PATH`` chooses another.
+
+A draft that cannot be read (truncated, not TOML, from a newer archwiz) is
+never overwritten: it is renamed aside with a timestamp and the user is told.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from wizard.atomic import write_files
+from wizard.errors import ArchwizError, OutputError
+from wizard.model import Document
+from wizard.sections import progress
+from wizard.sidecar import dump_toml
+from wizard.spec import load_spec
+
+DRAFT_NAME = ".archwiz-draft.toml"
+_MARK = "# archwiz draft: not published."
+_META = re.compile(r"^# archwiz draft: not published\. section=(?P<section>\w*) saved=(?P<saved>\S+)$")
+
+
+def default_draft(source: Path | None = None) -> Path:
+    """Beside the sidecar being edited, else in the current folder."""
+    return source.parent / DRAFT_NAME if source else Path(DRAFT_NAME)
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: Path
+    document: Document
+    section: str  # the key of the section open when it was saved ("" if unknown)
+    saved: datetime | None
+
+    def describe(self) -> str:
+        """'saved 2026-11-25 22:50, 5 of 21 sections complete', for the start screen."""
+        done, total = progress(self.document)
+        when = f"saved {self.saved:%Y-%m-%d %H:%M}" if self.saved else "saved at an unknown time"
+        return f"{when}, {done} of {total} sections complete"
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A draft that could not be read, and where it was moved."""
+
+    original: Path
+    moved_to: Path
+    reason: str
+
+
+def draft_bytes(document: Document, section: str, saved: datetime) -> bytes:
+    return (
+        f"{_MARK} section={section} saved={saved.isoformat(timespec='seconds')}\n".encode()
+        + dump_toml(document).encode()
+    )
+
+
+def save_draft(path: Path, document: Document, section: str, now: datetime | None = None) -> datetime:
+    """Write the draft atomically; raises OutputError (disk full, read-only...) for the caller to report."""
+    saved = now or datetime.now().astimezone()
+    write_files([(path, draft_bytes(document, section, saved))])
+    return saved
+
+
+def read_draft(path: Path) -> Draft:
+    """The draft at ``path``; raises ArchwizError (InputError) when it cannot be used."""
+    document, raw = load_spec(str(path))
+    first = raw.split(b"\n", 1)[0].decode("utf-8", "replace")
+    meta = _META.match(first)
+    saved = None
+    if meta:
+        try:
+            saved = datetime.fromisoformat(meta["saved"])
+        except ValueError:
+            saved = None
+    return Draft(path, document, meta["section"] if meta else "", saved)
+
+
+def open_draft(path: Path) -> Draft | SetAside | None:
+    """The draft if there is a usable one; a broken one is renamed aside, never overwritten."""
+    if not path.exists():
+        return None
+    try:
+        return read_draft(path)
+    except ArchwizError as error:
+        reason = str(error)
+    return SetAside(path, set_aside(path, "unreadable"), reason)
+
+
+def set_aside(path: Path, why: str) -> Path:
+    """Move an existing draft out of the way (``why`` names the reason in the new name)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{why}-{stamp}")
+    try:
+        path.rename(aside)
+    except OSError as error:
+        raise OutputError(f"cannot move the draft {path} aside: {error.strerror}") from None
+    return aside
+
+
+def emergency_copy(path: Path, document: Document, section: str) -> Path:
+    """A last copy of the model after a crash, next to the draft and never over it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.emergency-{stamp}.toml")
+    write_files([(target, draft_bytes(document, section, datetime.now().astimezone()))])
+    return target
