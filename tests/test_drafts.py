@@ -283,3 +283,35 @@ def test_resume_reopens_the_draft_in_a_real_terminal(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
         os.close(master)
+
+
+def test_one_archwiz_at_a_time_per_draft_and_a_stale_lock_blocks_nobody(tmp_path: Path) -> None:
+    from wizard.errors import InputError
+    from wizard.lock import DraftLock, lock_path
+
+    draft = tmp_path / DRAFT_NAME
+    lock_path(draft).write_text("archwiz pid 999999 on gone since yesterday\n")  # a killed holder
+    first, second = DraftLock(draft), DraftLock(draft)
+    first.acquire()
+    with pytest.raises(InputError, match=rf"being edited by archwiz pid {os.getpid()} on "):
+        second.acquire()
+    first.release()
+    second.acquire()
+    second.release()
+
+
+def test_a_second_archwiz_on_the_same_draft_is_told_who_holds_it(tmp_path: Path) -> None:
+    from wizard.lock import DraftLock
+
+    save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", now=SAVED)
+    holder = DraftLock(tmp_path / DRAFT_NAME)
+    holder.acquire()
+    process, master = _spawn(["--resume"], tmp_path)
+    try:
+        assert process.wait(timeout=20) == 2
+        output = _drain(master, 0.5)
+    finally:
+        holder.release()
+        os.close(master)
+    assert b"is being edited by archwiz pid" in output
+    assert b"Traceback" not in output

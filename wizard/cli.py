@@ -177,6 +177,7 @@ def _needs_terminal() -> None:
 def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: bool) -> int:
     """The interactive wizard; files are read (and refused) before the screen changes."""
     from wizard.drafts import SetAside, default_draft, open_draft
+    from wizard.lock import DraftLock
 
     if edit == STDIN:
         raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
@@ -189,10 +190,19 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
         document, _ = load_spec(edit)
         session = Session(document, source=Path(edit))
     _needs_terminal()
-    if resume is not None:
-        session = _resumed(Path(resume) if resume else draft_path)
-    elif edit is None:
-        found = open_draft(draft_path)  # offered on the start screen
+    if resume:
+        draft_path = Path(resume)
+    # Locked before the draft is read, renamed aside or written; names the holder otherwise.
+    lock = DraftLock(draft_path)
+    lock.acquire()
+    try:
+        if resume is not None:
+            session = _resumed(draft_path)
+        elif edit is None:
+            found = open_draft(draft_path)  # offered on the start screen
+    except BaseException:
+        lock.release()
+        raise
     from screens.app import ArchwizApp  # Textual costs ~150 ms to import: only when it is used
 
     app = ArchwizApp(session, draft_path=draft_path, draft=found)
@@ -203,6 +213,7 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
     finally:
         if app.return_code == 1 and app.session is not None:
             _emergency(app.session)
+        lock.release()
     if written and not quiet:
         print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
     if isinstance(found, SetAside) and app.session is None:

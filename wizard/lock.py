@@ -1,0 +1,57 @@
+"""One archwiz at a time per draft: an OS lock (flock) beside it, saying who holds it.
+
+The lock is the kernel's, held on an open file, so it goes away with the process
+however that process ends: a stale lock file left by a killed archwiz blocks
+nobody. The file's text (pid, host, time) only serves to tell the next user who
+is editing.
+"""
+
+import contextlib
+import fcntl
+import os
+import socket
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from wizard.errors import InputError
+
+
+def lock_path(draft: Path) -> Path:
+    return draft.with_name(draft.name + ".lock")
+
+
+class DraftLock:
+    def __init__(self, draft: Path) -> None:
+        self.path = lock_path(draft)
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise InputError naming who holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the session
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another archwiz"
+            handle.close()
+            raise InputError(
+                f"the draft {self.path.with_suffix('')} is being edited by {holder}; "
+                "close that archwiz first, or render the draft read-only with: archwiz --from "
+                f"{self.path.with_suffix('')} -o -"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        handle.write(f"archwiz pid {os.getpid()} on {socket.gethostname()} since {stamp}\n")
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        # The file stays: unlinking it could let two processes lock two different files.
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.truncate(0)
+            self._file.close()
+            self._file = None
