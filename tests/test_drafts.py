@@ -315,3 +315,16 @@ def test_a_second_archwiz_on_the_same_draft_is_told_who_holds_it(tmp_path: Path)
         os.close(master)
     assert b"is being edited by archwiz pid" in output
     assert b"Traceback" not in output
+
+
+def test_a_read_only_draft_is_refused_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    save_draft(path, Document(), "header", now=SAVED)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    session = Session(draft=path)
+    session.update("header", {"title": "Changed"})
+    assert session.save() is False
+    assert "read-only" in session.save_error
+    assert path.read_bytes() == before
+    assert session.document.header.title == "Changed"  # kept in memory for the next try
