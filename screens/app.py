@@ -114,19 +114,45 @@ class ArchwizApp(App[list[Path]]):
             return
         waited = time.monotonic() - session.saved_clock
         if waited >= self.AUTOSAVE_SECONDS:
-            self.save_draft()
+            self.save_draft_soon()
         elif self._autosave is None:
-            self._autosave = self.set_timer(self.AUTOSAVE_SECONDS - waited, self.save_draft)
+            self._autosave = self.set_timer(self.AUTOSAVE_SECONDS - waited, self.save_draft_soon)
 
     def save_draft(self) -> bool:
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
+        """Save now, on this thread: for quitting and signals, where it must be done before exit."""
+        self._stop_autosave()
         session = self.session
         if session is None:
             return True
         had_error = session.save_error
         saved = session.save()
+        self._report_save(saved, had_error)
+        return saved
+
+    def save_draft_soon(self) -> None:
+        """Save without holding up the screen: serialise here, write (and fsync) on a thread."""
+        self._stop_autosave()
+        session = self.session
+        pending = session.prepare_save() if session else None
+        if session is None or pending is None:
+            return
+        had_error = session.save_error
+
+        def write() -> None:
+            error = pending.write()
+            self.call_from_thread(lambda: self._report_save(session.finish_save(pending, error), had_error))
+
+        # A failed save is reported, never fatal: the worker must not take the app down.
+        self.run_worker(write, thread=True, group="draft", exit_on_error=False)
+
+    def _stop_autosave(self) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+
+    def _report_save(self, saved: bool, had_error: str) -> None:
+        session = self.session
+        assert session is not None
         if not saved and session.save_error != had_error:
             # Said once per new reason; the section list keeps showing it until a save works.
             self.notify(
@@ -137,7 +163,6 @@ class ArchwizApp(App[list[Path]]):
                 timeout=8,
             )
         self._show_saved()
-        return saved
 
     def _show_saved(self) -> None:
         from screens.sidebar import SectionList
@@ -163,7 +188,7 @@ class ArchwizApp(App[list[Path]]):
         self.current = section.number - 1
         self.session.section = section.key
         if self.session.unsaved:
-            self.save_draft()
+            self.save_draft_soon()
         if not self.is_screen_installed(section.key):
             self.install_screen(SectionScreen(section, self.session), section.key)
         if isinstance(self.screen, SectionScreen):

@@ -55,7 +55,10 @@ class SectionList(Vertical):
 
     def show_saved(self) -> None:
         """A quiet line: when the draft was saved, or why it could not be."""
-        session, saved = self.session, self.query_one("#saved", Label)
+        labels = self.query("#saved")
+        if not labels:
+            return  # not composed yet; on_mount shows it
+        session, saved = self.session, labels.first(Label)
         saved.set_class(bool(session.save_error), "-error")
         if session.save_error:
             saved.update(Content("draft NOT saved; retrying"))

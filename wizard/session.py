@@ -6,6 +6,8 @@ and writing the results live in one place. The model only ever holds valid
 answers; what the user typed that is not valid yet stays in the front end.
 """
 
+import itertools
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.atomic import write_files
-from wizard.drafts import Draft, save_draft
+from wizard.drafts import Draft, draft_bytes
 from wizard.errors import OutputError
 from wizard.markdown import render_markdown
 from wizard.model import Document
@@ -26,6 +28,35 @@ from wizard.sidecar import dump_toml
 DEFAULT_OUTPUT = Path("ARCHITECTURE.md")
 
 Problems = list[tuple[Loc, str]]
+
+
+# Draft writes never overlap, and an older save never lands after a newer one
+# (a background save still running when ctrl+q saves the last keystrokes).
+_WRITING = threading.Lock()
+_ORDER = itertools.count()
+_written: dict[Path, int] = {}
+
+
+@dataclass(frozen=True)
+class PendingSave:
+    path: Path
+    data: bytes
+    edits: int
+    section: str
+    saved: datetime
+    order: int = field(default_factory=lambda: next(_ORDER))
+
+    def write(self) -> str:
+        """Write atomically; the reason it failed, or "" (safe to call from any thread)."""
+        with _WRITING:
+            if _written.get(self.path, -1) > self.order:
+                return ""  # a newer save of this draft has landed already
+            try:
+                write_files([(self.path, self.data)])
+            except OutputError as error:
+                return str(error)
+            _written[self.path] = self.order
+        return ""
 
 
 @dataclass
@@ -102,16 +133,31 @@ class Session:
         A failure (full disk, read-only folder) is not fatal: editing goes on in
         memory and the next save tries again.
         """
+        pending = self.prepare_save()
+        if pending is None:
+            return self.draft is not None or not self.unsaved
+        return self.finish_save(pending, pending.write())
+
+    def prepare_save(self) -> "PendingSave | None":
+        """The bytes of the draft as it stands, to be written now or on another thread.
+
+        Serialising happens here, on the caller's thread, so the bytes are a
+        consistent picture of the document even if editing goes on meanwhile.
+        """
         self.saved_clock = time.monotonic()
         if self.draft is None or not self.unsaved:
-            return self.draft is not None or not self.unsaved
-        edits, section = self.edits, self.section
-        try:
-            self.saved_at = save_draft(self.draft, self.document, self.section)
-        except OutputError as error:
-            self.save_error = str(error)
+            return None
+        saved = datetime.now().astimezone()
+        data = draft_bytes(self.document, self.section, saved)
+        return PendingSave(self.draft, data, self.edits, self.section, saved)
+
+    def finish_save(self, pending: "PendingSave", error: str) -> bool:
+        self.saved_clock = time.monotonic()
+        if error:
+            self.save_error = error
             return False
-        self.saved_edits, self.saved_section, self.save_error = edits, section, ""
+        self.saved_edits, self.saved_section = pending.edits, pending.section
+        self.saved_at, self.save_error = pending.saved, ""
         return True
 
     def state(self, section: Section) -> SectionState:
