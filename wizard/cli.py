@@ -176,7 +176,7 @@ def _needs_terminal() -> None:
 
 def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: bool) -> int:
     """The interactive wizard; files are read (and refused) before the screen changes."""
-    from wizard.drafts import SetAside, default_draft, open_draft
+    from wizard.draft_path import default_draft
     from wizard.lock import DraftLock
 
     if edit == STDIN:
@@ -198,7 +198,9 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
     try:
         if resume is not None:
             session = _resumed(draft_path)
-        elif edit is None:
+        elif edit is None and draft_path.exists():  # no draft: no model to import before the screen
+            from wizard.drafts import open_draft
+
             found = open_draft(draft_path)  # offered on the start screen
     except BaseException:
         lock.release()
@@ -216,8 +218,11 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
         lock.release()
     if written and not quiet:
         print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
-    if isinstance(found, SetAside) and app.session is None:
-        print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
+    if found is not None and app.session is None:
+        from wizard.drafts import SetAside
+
+        if isinstance(found, SetAside):
+            print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
     if app.session is not None and app.session.draft and app.session.saved_at and not quiet:
         print(
             printable(f"draft saved in {app.session.draft}; resume with: archwiz --resume"), file=sys.stderr

@@ -15,20 +15,17 @@ from datetime import datetime
 from pathlib import Path
 
 from wizard.atomic import write_files
+from wizard.draft_path import DRAFT_NAME, default_draft
 from wizard.errors import ArchwizError, OutputError
 from wizard.model import Document
 from wizard.sections import progress
 from wizard.sidecar import dump_toml
 from wizard.spec import load_spec
 
-DRAFT_NAME = ".archwiz-draft.toml"
+__all__ = ["DRAFT_NAME", "default_draft"]  # re-exported: callers need not know the split
+
 _MARK = "# archwiz draft: not published."
 _META = re.compile(r"^# archwiz draft: not published\. section=(?P<section>\w*) saved=(?P<saved>\S+)$")
-
-
-def default_draft(source: Path | None = None) -> Path:
-    """Beside the sidecar being edited, else in the current folder."""
-    return source.parent / DRAFT_NAME if source else Path(DRAFT_NAME)
 
 
 @dataclass(frozen=True)
