@@ -54,6 +54,8 @@ class StartScreen(Screen["Session | None"]):
         yield Footer()
 
     def _resume_option(self) -> list[Option]:
+        if self.found is None:
+            return []  # and no model import: the first screen must appear fast
         from wizard.drafts import Draft
 
         if not isinstance(self.found, Draft):
@@ -61,6 +63,8 @@ class StartScreen(Screen["Session | None"]):
         return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume")]
 
     def _draft_note(self) -> ComposeResult:
+        if self.found is None:
+            return
         from wizard.drafts import SetAside
 
         if isinstance(self.found, SetAside):

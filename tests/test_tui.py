@@ -523,3 +523,17 @@ def test_a_failed_item_save_takes_the_cursor_to_the_problem() -> None:
         assert app.focused is name.editor
 
     drive(scenario, new_session())
+
+
+def test_the_first_screen_needs_no_model() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom screens.app import ArchwizApp\nfrom screens.start import StartScreen\n"
+        "list(StartScreen()._resume_option())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'wizard.model'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"  # the model loads in the background, after the first screen
