@@ -328,3 +328,69 @@ def test_a_read_only_draft_is_refused_not_replaced(tmp_path: Path) -> None:
     assert "read-only" in session.save_error
     assert path.read_bytes() == before
     assert session.document.header.title == "Changed"  # kept in memory for the next try
+
+
+def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
+    tmp_path: Path, quick_autosave: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import wizard.atomic
+
+    real_fsync = os.fsync
+
+    def full_disk(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(wizard.atomic.os, "fsync", full_disk)
+    draft = tmp_path / DRAFT_NAME
+    session = Session(draft=draft)
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Ledger")
+        await pilot.pause(0.6)
+        assert "no space left on device" in session.save_error
+        assert "draft NOT saved" in screen_text(app)
+        assert not draft.exists() and not list(tmp_path.glob(".*.tmp"))  # no half-written file
+        monkeypatch.setattr(wizard.atomic.os, "fsync", real_fsync)  # space freed
+        await pilot.press("s")
+        await pilot.pause(0.6)
+        assert "draft saved" in screen_text(app)
+
+    drive(scenario, session)
+    assert read_draft(draft).document.header.title == "Ledgers"
+
+
+def test_a_crash_leaves_an_emergency_copy_of_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard import cli
+
+    draft = tmp_path / DRAFT_NAME
+    session = Session(load_document(COMPLETE), draft=draft)
+
+    def broken(self: SectionScreen) -> None:
+        raise RuntimeError("a bug in a screen")
+
+    monkeypatch.setattr(SectionScreen, "action_toggle_preview", broken)
+
+    async def scenario(app, pilot):
+        await pilot.press("f3")
+        await pilot.pause()
+
+    import asyncio
+
+    app = ArchwizApp(session)
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    with pytest.raises(RuntimeError):
+        asyncio.run(main())
+    assert app.return_code == 1
+    cli._emergency(app.session)
+    copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
+    assert len(copies) == 1
+    assert read_draft(copies[0]).document == session.document
