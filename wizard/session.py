@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.atomic import write_files
+from wizard.cli import DEFAULT_OUTPUT
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import OutputError
 from wizard.markdown import render_markdown
@@ -24,8 +25,6 @@ from wizard.model import Document
 from wizard.problems import Loc, describe_all
 from wizard.sections import Section, SectionState, section_state
 from wizard.sidecar import dump_toml
-
-DEFAULT_OUTPUT = Path("ARCHITECTURE.md")
 
 Problems = list[tuple[Loc, str]]
 
@@ -169,7 +168,7 @@ class Session:
 
     def default_output(self) -> Path:
         """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder."""
-        return self.source.with_suffix(".md") if self.source else DEFAULT_OUTPUT
+        return self.source.with_suffix(".md") if self.source else Path(DEFAULT_OUTPUT)
 
     def write(self, markdown_path: Path) -> tuple[Path, Path]:
         """Write the Markdown and its sidecar atomically, as ``archwiz --from`` would."""
