@@ -165,9 +165,6 @@ class Form(Vertical):
         for name, row in self.rows.items():
             row.show_problems(by_row.get(name, []))
 
-    def first_invalid(self) -> Widget | None:
-        return next((row for row in self.query(".-invalid")), None)
-
 
 def _initial(spec: FieldSpec, value: BaseModel | None) -> Any:
     return spec.default if value is None else getattr(value, spec.name)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import COMPLETE, REPO, run_archwiz
 from textual.widgets import OptionList
-from tui import drive, load_document, screen_text, section_screen
+from tui import drive, eventually, load_document, screen_text, section_screen
 
 from screens.app import ArchwizApp
 from screens.section import SectionScreen
@@ -92,12 +92,15 @@ def test_the_wizard_autosaves_and_shows_when(tmp_path: Path, quick_autosave: Non
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
-        await pilot.pause(0.5)
+        # The first save may catch "L" already; the whole word follows within the interval.
+        await eventually(
+            pilot, lambda: draft.exists() and read_draft(draft).document.header.title == "Ledger"
+        )
         assert draft.exists()
         assert read_draft(draft).document.header.title == "Ledger"
         assert "draft saved" in screen_text(app)
-        await pilot.press(*" Core", "ctrl+n")  # a section change saves at once
-        await pilot.pause()
+        await pilot.press(*" Core", "ctrl+n")  # a section change saves at once (written on a thread)
+        await eventually(pilot, lambda: read_draft(draft).section == "summary")
         saved = read_draft(draft)
         assert saved.document.header.title == "Ledger Core"
         assert saved.section == "summary"
@@ -129,14 +132,14 @@ def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosa
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
-        await pilot.pause(0.5)
+        await eventually(pilot, lambda: "draft NOT saved" in screen_text(app))
         assert "draft NOT saved" in screen_text(app)
         assert session.save_error
         assert session.document.header.title == "Ledger"  # editing goes on in memory
         blocker.unlink()
         blocker.mkdir()
         await pilot.press("s")
-        await pilot.pause(0.5)
+        await eventually(pilot, lambda: "draft saved" in screen_text(app))
         assert "draft saved" in screen_text(app)
 
     drive(scenario, session)
@@ -157,15 +160,7 @@ def test_the_start_screen_resumes_a_draft_at_its_section(tmp_path: Path) -> None
         await pilot.pause()
         assert section_screen(app).section.key == "entities"
 
-    app = ArchwizApp(None, draft_path=path, draft=found)
-    import asyncio
-
-    async def main() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-
-    asyncio.run(main())
+    app = drive(scenario, app=ArchwizApp(None, draft_path=path, draft=found))
     assert app.session is not None and app.session.draft == path
 
 
@@ -173,17 +168,13 @@ def test_a_new_document_keeps_the_old_draft_aside(tmp_path: Path) -> None:
     path = tmp_path / DRAFT_NAME
     save_draft(path, load_document(COMPLETE), "header", now=SAVED)
     old = path.read_bytes()
-    app = ArchwizApp(None, draft_path=path, draft=open_draft(path))
-    import asyncio
 
-    async def main() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await pilot.press("down", "enter")  # "Start a new document"
-            await pilot.pause()
-            assert isinstance(app.screen, SectionScreen)
+    async def scenario(app, pilot):
+        await pilot.press("down", "enter")  # "Start a new document"
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen)
 
-    asyncio.run(main())
+    drive(scenario, app=ArchwizApp(None, draft_path=path, draft=open_draft(path)))
     kept = list(tmp_path.glob(f"{DRAFT_NAME}.previous-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == old
 
@@ -227,6 +218,16 @@ def _drain(master: int, seconds: float) -> bytes:
     return out
 
 
+def _typing(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """A new document in a real archwiz, with "Ledger" typed as the system name."""
+    process, master = _spawn([], folder)
+    _until(master, b"Start a new document")
+    os.write(master, b"\r")
+    _until(master, b"System name")
+    os.write(master, b"Ledger")
+    return process, master
+
+
 def _until(master: int, text: bytes, timeout: float = 30.0) -> None:
     seen, end = b"", time.monotonic() + timeout
     while time.monotonic() < end:
@@ -240,12 +241,8 @@ def _until(master: int, text: bytes, timeout: float = 30.0) -> None:
 def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
     tmp_path: Path, signum: int, code: int
 ) -> None:
-    process, master = _spawn([], tmp_path)
+    process, master = _typing(tmp_path)
     try:
-        _until(master, b"Start a new document")
-        os.write(master, b"\r")
-        _until(master, b"System name")
-        os.write(master, b"Ledger")
         _drain(master, 0.3)  # typed, but well inside the autosave interval
         process.send_signal(signum)
         _drain(master, 2.0)
@@ -258,12 +255,8 @@ def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
 
 
 def test_sigkill_loses_at_most_the_autosave_interval(tmp_path: Path) -> None:
-    process, master = _spawn([], tmp_path)
+    process, master = _typing(tmp_path)
     try:
-        _until(master, b"Start a new document")
-        os.write(master, b"\r")
-        _until(master, b"System name")
-        os.write(master, b"Ledger")
         _drain(master, ArchwizApp.AUTOSAVE_SECONDS + 1.5)
         process.kill()
         process.wait(timeout=10)
@@ -277,6 +270,7 @@ def test_resume_reopens_the_draft_in_a_real_terminal(tmp_path: Path) -> None:
     process, master = _spawn(["--resume"], tmp_path)
     try:
         _until(master, b"18 of 21")
+        _drain(master, 0.5)  # let start-up finish: this tests resuming, not typing ahead
         os.write(master, b"\x11")  # ctrl+q: nothing changed, so it just quits
         assert process.wait(timeout=20) == 0
     finally:
@@ -348,13 +342,13 @@ def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
-        await pilot.pause(0.6)
+        await eventually(pilot, lambda: bool(session.save_error))
         assert "no space left on device" in session.save_error
         assert "draft NOT saved" in screen_text(app)
         assert not draft.exists() and not list(tmp_path.glob(".*.tmp"))  # no half-written file
         monkeypatch.setattr(wizard.atomic.os, "fsync", real_fsync)  # space freed
         await pilot.press("s")
-        await pilot.pause(0.6)
+        await eventually(pilot, lambda: "draft saved" in screen_text(app))
         assert "draft saved" in screen_text(app)
 
     drive(scenario, session)

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, DataTable, Input, Markdown, OptionList, Se
 from tui import (
     drive,
     error_text,
+    eventually,
     load_document,
     row,
     row_input,
@@ -278,7 +279,7 @@ def test_the_preview_shows_the_section_and_follows_typing() -> None:
         preview = app.screen.query_one("#preview", Markdown)
         assert preview.display
         await pilot.press(*"Ledger")
-        await pilot.pause(0.5)
+        await eventually(pilot, lambda: "Ledger Architecture" in screen_text(app))
         assert "Ledger Architecture" in screen_text(app)
         assert preview.source.startswith("# Ledger Architecture")
         await pilot.press("f3")

@@ -22,11 +22,17 @@ SIZE = (80, 24)
 Scenario = Callable[[ArchwizApp, Pilot[list[Path]]], Awaitable[None]]
 
 
-def drive(scenario: Scenario, session: Session | None = None, size: tuple[int, int] = SIZE) -> ArchwizApp:
-    """Run the app headless at ``size``, play ``scenario`` against it, return the app for asserts."""
+def drive(
+    scenario: Scenario,
+    session: Session | None = None,
+    size: tuple[int, int] = SIZE,
+    app: ArchwizApp | None = None,
+) -> ArchwizApp:
+    """Run the app (``app``, or one on ``session``) headless at ``size``, play ``scenario``, return it."""
 
     async def main() -> ArchwizApp:
-        app = ArchwizApp(session)
+        nonlocal app
+        app = app or ArchwizApp(session)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await scenario(app, pilot)
@@ -34,6 +40,16 @@ def drive(scenario: Scenario, session: Session | None = None, size: tuple[int, i
         return app
 
     return asyncio.run(main())
+
+
+async def eventually(pilot: Pilot[list[Path]], check: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until ``check()`` holds (a timer or a save thread is involved), at most ``timeout``.
+
+    The caller asserts afterwards, so a condition that never comes still fails.
+    """
+    end = asyncio.get_running_loop().time() + timeout
+    while not check() and asyncio.get_running_loop().time() < end:
+        await pilot.pause(0.05)
 
 
 def load_document(path: Path) -> Document:

@@ -9,11 +9,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from wizard import __version__
 from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
+
+if TYPE_CHECKING:
+    from wizard.session import Session
 
 DEFAULT_OUTPUT = "ARCHITECTURE.md"
 STDOUT = STDIN = "-"
@@ -230,7 +233,7 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
     return app.return_code or EXIT_OK
 
 
-def _resumed(path: Path) -> Any:
+def _resumed(path: Path) -> "Session":
     from wizard.drafts import SetAside, open_draft
     from wizard.session import Session
 
@@ -245,7 +248,7 @@ def _resumed(path: Path) -> Any:
     return Session.resumed(found)
 
 
-def _emergency(session: Any) -> None:
+def _emergency(session: "Session") -> None:
     """After a crash, a copy of the model (never of the widgets) next to the draft."""
     from wizard.drafts import DRAFT_NAME, emergency_copy
 
