@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,24 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from screens.form import FieldRow, Form, Problems
-from screens.list_editor import item_noun
 from wizard.problems import describe_all
-from wizard.sections import FieldKind, FieldSpec
-
-
-def _text_item_spec(spec: FieldSpec) -> FieldSpec:
-    """A text list's item as a field of its own, so it is edited like any other text."""
-    return FieldSpec(
-        name="value",
-        key="value",
-        label=spec.label,
-        help=spec.help,
-        example=spec.example,
-        kind=FieldKind.TEXT,
-        required=True,
-        text=spec.text,
-        default="",
-    )
+from wizard.sections import FieldSpec
 
 
 class ItemDialog(ModalScreen[Any]):
@@ -47,12 +31,12 @@ class ItemDialog(ModalScreen[Any]):
         super().__init__()
         self.spec = spec
         self.check = check
-        noun = item_noun(spec)
+        noun = spec.noun
         self.heading = f"{spec.label}: new {noun}" if index is None else f"{spec.label}: {noun} {index + 1}"
         if spec.model is not None:
             self.form: Form | FieldRow = Form(spec.model, item)
         else:
-            self.form = FieldRow(_text_item_spec(spec), item or "")
+            self.form = FieldRow(spec.item_field(), item or "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="item-dialog"):
@@ -180,7 +164,7 @@ class HelpDialog(ModalScreen[None]):
                 yield Static(Content("One of: " + ", ".join(spec.choices)))
             if spec.example is not None:
                 yield Label(Content("Example"), classes="help-heading")
-                yield Static(Content(_example_text(spec.example)), classes="help-example")
+                yield Static(Content(spec.example_text), classes="help-example")
             yield Button("Close (esc)", id="close", compact=True)
 
     def action_close(self) -> None:
@@ -189,11 +173,3 @@ class HelpDialog(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)
-
-
-def _example_text(example: Any) -> str:
-    if isinstance(example, BaseModel):
-        return repr(example)
-    if isinstance(example, bool):
-        return "yes" if example else "no"
-    return str(example)

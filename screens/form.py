@@ -6,7 +6,6 @@ which model it shows. Values go in with ``load`` and come out with ``value``
 """
 
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,14 +35,14 @@ def placeholder(spec: FieldSpec) -> str:
 def _editor(spec: FieldSpec, value: Any) -> Widget:
     """The widget that edits one field, chosen by the field's kind."""
     kind = spec.kind
-    if kind is FieldKind.TEXT and spec.text and spec.text.multiline:
+    if spec.multiline:
         return _text_area(spec, value)
     if kind is FieldKind.TEXT:
         return FieldInput(value, placeholder=placeholder(spec), compact=True)
     if kind is FieldKind.DATE:
-        return FieldInput(value.isoformat() if value else "", placeholder=placeholder(spec), compact=True)
+        return FieldInput(spec.as_text(value), placeholder=placeholder(spec), compact=True)
     if kind is FieldKind.NUMBER:
-        return FieldInput(str(value), placeholder=placeholder(spec), type="integer", compact=True)
+        return FieldInput(spec.as_text(value), placeholder=placeholder(spec), type="integer", compact=True)
     if kind is FieldKind.CHOICE:
         return Select(
             [(choice, choice) for choice in spec.choices], allow_blank=False, value=value, compact=True
@@ -97,7 +96,7 @@ class FieldRow(Vertical):
         if isinstance(editor, TextArea):
             return editor.text
         assert isinstance(editor, Input)
-        return _typed(self.spec, editor.value)
+        return self.spec.parse(editor.value)
 
     def load(self, value: Any) -> None:
         editor = self.editor
@@ -110,7 +109,7 @@ class FieldRow(Vertical):
         elif isinstance(editor, TextArea):
             editor.load_text(value)
         elif isinstance(editor, Input):
-            editor.value = value.isoformat() if isinstance(value, date) else str(value or "")
+            editor.value = self.spec.as_text(value)
 
     def show_problems(self, problems: Problems) -> None:
         """Problems located relative to this field (an empty location is the field itself)."""
@@ -123,18 +122,6 @@ class FieldRow(Vertical):
         error = self.query_one(".field-error", Static)
         error.update(Content("\n".join(message for _, message in problems)))
         self.set_class(bool(problems), "-invalid")
-
-
-def _typed(spec: FieldSpec, raw: str) -> Any:
-    """What an Input holds, as the model expects it; anything unparseable goes in raw to be refused."""
-    if spec.kind is FieldKind.DATE:
-        return raw.strip() or None
-    if spec.kind is FieldKind.NUMBER:
-        try:
-            return int(raw)
-        except ValueError:
-            return raw
-    return raw
 
 
 class Form(Vertical):

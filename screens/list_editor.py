@@ -6,7 +6,6 @@ Items are shown as rows of a table (all of them, scrollable); add, edit, delete
 never knows what it lists.
 """
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,34 +21,10 @@ from textual.widgets import Button, DataTable, Static
 
 from screens.text import literal, one_line_text
 from wizard.problems import Loc
-from wizard.sections import FieldKind, FieldSpec, fields_of
+from wizard.sections import FieldKind, FieldSpec
 
 Problems = list[tuple[Loc, str]]
 ListCheck = Callable[[list[Any]], Problems]
-
-_SUMMARY_KINDS = (FieldKind.TEXT, FieldKind.CHOICE, FieldKind.NUMBER, FieldKind.DATE, FieldKind.FLAG)
-
-
-def summary_fields(spec: FieldSpec) -> tuple[FieldSpec, ...]:
-    """The fields a row shows: the item's first field and up to two more short ones."""
-    if spec.model is None:
-        return ()
-    short = [
-        f for f in fields_of(spec.model) if f.kind in _SUMMARY_KINDS and not (f.text and f.text.multiline)
-    ]
-    return tuple(short[:3])
-
-
-def item_noun(spec: FieldSpec) -> str:
-    """'component', 'error response', 'item': what one entry is called, from its model's name."""
-    if spec.model is None:
-        return "item"
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", spec.model.__name__).lower()
-
-
-def a_noun(spec: FieldSpec) -> str:
-    noun = item_noun(spec)
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _cell(field: FieldSpec, item: BaseModel) -> Text:
@@ -87,7 +62,7 @@ class ListEditor(Vertical):
         self.spec = spec
         self.items = items
         self.check = check
-        self.columns = summary_fields(spec)
+        self.columns = spec.summary_fields
 
     def compose(self) -> ComposeResult:
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
@@ -95,7 +70,7 @@ class ListEditor(Vertical):
         yield Static("", classes="list-empty")
         with Horizontal(classes="list-buttons"):
             # Short labels, keys included, so that all five fit beside the section list at 80 columns.
-            yield Button("a Add", id="add", compact=True, tooltip=f"Add {a_noun(self.spec)}")
+            yield Button("a Add", id="add", compact=True, tooltip=f"Add {self.spec.a_noun}")
             yield Button("e Edit", id="edit", compact=True)
             yield Button("d Delete", id="delete", compact=True)
             yield Button("[ Up", id="up", compact=True, tooltip="Move up")
@@ -129,9 +104,7 @@ class ListEditor(Vertical):
             empty.display = False
         else:
             empty.display = True
-            empty.update(
-                Content(f"Nothing here yet. Press a (or the Add button) to add {a_noun(self.spec)}.")
-            )
+            empty.update(Content(f"Nothing here yet. Press a (or the Add button) to add {self.spec.a_noun}."))
         table.display = bool(self.items)
         if cursor is not None and self.items:
             table.move_cursor(row=max(0, min(cursor, len(self.items) - 1)))
@@ -143,11 +116,7 @@ class ListEditor(Vertical):
     def show_problems(self, problems: Problems) -> None:
         lines = []
         for loc, message in problems:
-            where = (
-                f"{item_noun(self.spec).capitalize()} {loc[0] + 1}: "
-                if loc and isinstance(loc[0], int)
-                else ""
-            )
+            where = f"{self.spec.noun.capitalize()} {loc[0] + 1}: " if loc and isinstance(loc[0], int) else ""
             lines.append(where + message)
         self.query_one(".field-error", Static).update(literal("\n".join(lines)))
         self.set_class(bool(problems), "-invalid")
@@ -213,7 +182,7 @@ class ListEditor(Vertical):
 
         item = self.items[index]
         name = getattr(item, self.columns[0].name) if self.columns else item
-        question = Content.assemble(f"Delete {item_noun(self.spec)} {index + 1}, ", literal(str(name)), "?")
+        question = Content.assemble(f"Delete {self.spec.noun} {index + 1}, ", literal(str(name)), "?")
         self.app.push_screen(ConfirmDialog(question, "Delete"), done)
 
     def action_move(self, step: int) -> None:

@@ -6,8 +6,10 @@ says which widget or prompt edits it. The TUI, the plain prompts and the docs
 all walk this registry instead of keeping lists of their own.
 """
 
+import dataclasses
 import enum
 import functools
+import re
 import typing
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +35,10 @@ class FieldKind(enum.Enum):
     ITEMS = "items"  # a list of ``model`` items
 
 
+# The kinds short enough to sum up a list item on one line.
+_SUMMARY_KINDS = (FieldKind.TEXT, FieldKind.CHOICE, FieldKind.NUMBER, FieldKind.DATE, FieldKind.FLAG)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str  # the attribute on the model
@@ -47,6 +53,65 @@ class FieldSpec:
     model: type[BaseModel] | None = None
     item_type: Any = None  # a text list's item type, to validate one item on its own
     default: Any = None  # what a new, unanswered field holds ("" for a required text)
+
+    # How every front end names, shows and reads a field: one wording for the TUI and the prompts.
+
+    @property
+    def multiline(self) -> bool:
+        return bool(self.kind is FieldKind.TEXT and self.text and self.text.multiline)
+
+    @property
+    def example_text(self) -> str:
+        """The example as a user would type it ("" when there is none)."""
+        if self.example is None:
+            return ""
+        if isinstance(self.example, bool):
+            return "yes" if self.example else "no"
+        return str(self.example)
+
+    @property
+    def noun(self) -> str:
+        """'component', 'error response', 'item': what one entry of a list is called."""
+        if self.model is None:
+            return "item"
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", self.model.__name__).lower()
+
+    @property
+    def a_noun(self) -> str:
+        return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
+
+    @property
+    def summary_fields(self) -> "tuple[FieldSpec, ...]":
+        """What a list shows of each item: its first field and up to two more short ones."""
+        if self.model is None:
+            return ()
+        short = [spec for spec in fields_of(self.model) if spec.kind in _SUMMARY_KINDS and not spec.multiline]
+        return tuple(short[:3])
+
+    def item_field(self) -> "FieldSpec":
+        """A text list's item as a field of its own, so it is edited like any other text."""
+        return dataclasses.replace(
+            self, name="value", key="value", kind=FieldKind.TEXT, required=True, item_type=None, default=""
+        )
+
+    def as_text(self, value: Any) -> str:
+        """A value of this field as the user edits it in a one-line answer."""
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    def parse(self, raw: str) -> Any:
+        """A typed answer as the model expects it; what cannot be parsed goes in raw, to be refused."""
+        if self.kind is FieldKind.DATE:
+            return raw.strip() or None
+        if self.kind is FieldKind.NUMBER:
+            try:
+                return int(raw)
+            except ValueError:
+                return raw
+        return raw
 
 
 class SectionState(enum.Enum):
