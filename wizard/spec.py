@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.errors import InputError, Problem
-from wizard.model import SCHEMA_VERSION, Document
+from wizard.migrations import TooNew, migrate
+from wizard.model import Document
 from wizard.model.document import UNIQUE, duplicate_message
 from wizard.problems import describe_all, format_path
 from wizard.toml_lines import TomlLines
@@ -92,13 +93,11 @@ def _raw_duplicates(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], s
 
 
 def validate(data: dict[str, Any], text: str, source: str) -> Document:
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        message = (
-            f"{version} is newer than this archwiz understands ({SCHEMA_VERSION}); upgrade archwiz to read it"
-        )
+    try:
+        data = migrate(data)
+    except TooNew as error:
         line = TomlLines(text).line_of(("schema_version",))
-        raise InputError([Problem(source, message, line, path="schema_version")])
+        raise InputError([Problem(source, str(error), line, path="schema_version")]) from None
     if not set(data) - {"schema_version"}:
         # An empty input is almost always a mistake upstream (a failed generator, the
         # wrong file); rendering it would replace a real document with blanks.
