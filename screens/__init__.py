@@ -1,5 +1,4 @@
-"""The Textual front end of archwiz.
-
-Empty for now: the section screens arrive with the interactive wizard. Screens
-read the model's field metadata and never build Markdown themselves.
+"""The front ends of archwiz: the Textual wizard (this package's modules) and the plain,
+line-by-line prompts (``screens.plain``). Both read the model's field metadata through
+the section registry and never build Markdown themselves.
 """

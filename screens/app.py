@@ -26,7 +26,7 @@ from screens.start import StartScreen
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from wizard.drafts import Draft, SetAside
+    from wizard.drafts import Draft, Locked, SetAside
     from wizard.sections import Section
     from wizard.session import Session
 
@@ -54,12 +54,14 @@ class ArchwizApp(App[list[Path]]):
         session: Session | None = None,
         *,
         draft_path: Path | None = None,
-        draft: Draft | SetAside | None = None,
+        draft: Draft | SetAside | Locked | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.draft_path = draft_path  # where a session started here saves its draft
-        self.found_draft = draft  # what the start screen offers to resume (or reports set aside)
+        # What the start screen offers: a draft to resume, one held by another archwiz to
+        # read, or news of one set aside.
+        self.found_draft = draft
         self.written: list[Path] = []
         self._written_at = 0  # session.edits when the files were last written
         self.current = 0  # index of the section on screen
@@ -86,18 +88,11 @@ class ArchwizApp(App[list[Path]]):
 
     def fresh_draft(self) -> Path | None:
         """The draft path for a session that did not resume, with any old draft kept aside."""
-        from wizard.drafts import set_aside
-        from wizard.errors import OutputError
+        from wizard.drafts import fresh_draft
 
-        path = self.draft_path
-        if path is None or not path.exists():
-            return path
-        try:
-            aside = set_aside(path, "previous")
-        except OutputError as error:
-            self.notify(f"{error}; this session is not autosaved.", severity="error", markup=False)
-            return None
-        self.notify(f"The previous draft was kept as {aside}.", markup=False)
+        path, note = fresh_draft(self.draft_path)
+        if note:
+            self.notify(note, severity="error" if path is None else "information", markup=False)
         return path
 
     def _section_named(self, key: str) -> Section:

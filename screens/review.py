@@ -14,22 +14,26 @@ from screens.inputs import FieldInput
 from screens.sidebar import entry
 from screens.text import literal
 from wizard.chars import printable
-from wizard.cli import output_paths
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
+from wizard.outputs import output_paths
 from wizard.sections import SECTIONS, SectionState
 from wizard.session import Session
 
 
 class ReviewScreen(Screen[list[Path] | None]):
-    """Dismisses with the paths written, or None if nothing was."""
+    """Dismisses with the paths written, or None if nothing was.
+
+    ``read_only`` names who else is editing the document; nothing can be written then.
+    """
 
     CSS_PATH = "review.tcss"
-    BINDINGS = [Binding("escape", "back", "Back to editing"), Binding("ctrl+s", "write", "Write")]
+    BINDINGS = [Binding("escape", "back", "Back"), Binding("ctrl+s", "write", "Write")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, read_only: str = "") -> None:
         super().__init__()
         self.session = session
+        self.read_only = read_only
         self.written: list[Path] | None = None
 
     def compose(self) -> ComposeResult:
@@ -39,9 +43,12 @@ class ReviewScreen(Screen[list[Path] | None]):
             entry(section, state) for section, state in states if state is not SectionState.COMPLETE
         ]
         with Vertical(id="review"):
+            title = "Read-only" if self.read_only else "Review"
             yield Label(
-                Content(f"Review · {complete} of {len(SECTIONS)} sections complete"), id="review-title"
+                Content(f"{title} · {complete} of {len(SECTIONS)} sections complete"), id="review-title"
             )
+            if self.read_only:
+                yield Static(literal(f"Being edited by {self.read_only}."), id="review-read-only")
             with VerticalScroll(id="review-body"):
                 if open_sections:
                     yield Static(
@@ -58,12 +65,21 @@ class ReviewScreen(Screen[list[Path] | None]):
             yield Static("", id="review-result")
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.read_only and action == "write")
+
     def on_mount(self) -> None:
-        self.query_one("#review-path").focus()
+        if self.read_only:
+            self.query_one("#review-write").display = False
+            self.query_one("#review-document").focus()
+        else:
+            self.query_one("#review-path").focus()
 
     @on(Input.Submitted, "#review-path")
     @on(Button.Pressed, "#write")
     def action_write(self) -> None:
+        if self.read_only:
+            return
         result = self.query_one("#review-result", Static)
         target = self.query_one("#review-path", Input).value.strip()
         try:

@@ -19,15 +19,20 @@ from screens.text import literal
 from wizard.errors import InputError
 
 if TYPE_CHECKING:
-    from wizard.drafts import Draft, SetAside
+    from wizard.drafts import Draft, Locked, SetAside
     from wizard.session import Session  # noqa: F401 - named in a string type argument below
 
 
 class StartScreen(Screen["Session | None"]):
+    """Dismisses with the session to edit, or None to quit.
+
+    When another archwiz holds the draft, the only offers are to read it and to quit.
+    """
+
     CSS_PATH = "start.tcss"
     BINDINGS = [Binding("escape", "back", "Back")]
 
-    def __init__(self, found: Draft | SetAside | None = None) -> None:
+    def __init__(self, found: Draft | SetAside | Locked | None = None) -> None:
         super().__init__()
         self.found = found
 
@@ -42,32 +47,41 @@ class StartScreen(Screen["Session | None"]):
                 id="start-intro",
             )
             yield from self._draft_note()
-            yield OptionList(
-                *self._resume_option(),
-                Option("Start a new document", id="new"),
-                Option("Open an existing sidecar (.toml)", id="open"),
-                Option("Quit", id="quit"),
-            )
+            yield OptionList(*self._options())
             yield Label(Content("Sidecar to open:"), id="open-label")
             yield FieldInput(placeholder="e.g. docs/ARCHITECTURE.toml", id="open-path")
             yield Static("", id="open-error")
         yield Footer()
 
-    def _resume_option(self) -> list[Option]:
-        if self.found is None:
-            return []  # and no model import: the first screen must appear fast
-        from wizard.drafts import Draft
+    def _options(self) -> list[Option]:
+        quit = Option("Quit", id="quit")
+        offers = [
+            Option("Start a new document", id="new"),
+            Option("Open an existing sidecar (.toml)", id="open"),
+            quit,
+        ]
+        if self.found is None:  # and no model import: the first screen must appear fast
+            return offers
+        from wizard.drafts import Draft, Locked
 
-        if not isinstance(self.found, Draft):
-            return []
-        return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume")]
+        if isinstance(self.found, Locked):
+            return [Option("Read the draft (read-only)", id="read"), quit]
+        if isinstance(self.found, Draft):
+            return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume"), *offers]
+        return offers
 
     def _draft_note(self) -> ComposeResult:
         if self.found is None:
             return
-        from wizard.drafts import SetAside
+        from wizard.drafts import Locked, SetAside
 
-        if isinstance(self.found, SetAside):
+        if isinstance(self.found, Locked):
+            note = (
+                f"The draft {self.found.draft.path} is being edited by {self.found.holder}. "
+                "Close that archwiz to edit it here; until then you can read it."
+            )
+            yield Static(literal(note), id="draft-note")
+        elif isinstance(self.found, SetAside):
             note = (
                 f"The draft {self.found.original} could not be read, so it was moved to "
                 f"{self.found.moved_to} (nothing was deleted): {self.found.reason}"
@@ -84,11 +98,15 @@ class StartScreen(Screen["Session | None"]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from wizard.drafts import Draft
+        from wizard.drafts import Draft, Locked
         from wizard.session import Session
 
         found = self.found
-        if event.option_id == "resume" and isinstance(found, Draft):
+        if event.option_id == "read" and isinstance(found, Locked):
+            from screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(Session(found.draft.document), read_only=found.holder))
+        elif event.option_id == "resume" and isinstance(found, Draft):
             self.dismiss(Session.resumed(found))
         elif event.option_id == "new":
             self.dismiss(Session())

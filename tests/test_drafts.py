@@ -228,12 +228,13 @@ def _typing(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
     return process, master
 
 
-def _until(master: int, text: bytes, timeout: float = 30.0) -> None:
+def _until(master: int, text: bytes, timeout: float = 30.0) -> bytes:
+    """Read the terminal until ``text`` appears; everything read, for more checks."""
     seen, end = b"", time.monotonic() + timeout
     while time.monotonic() < end:
         seen += _drain(master, 0.1)
         if text in seen:
-            return
+            return seen
     raise AssertionError(f"{text!r} never appeared")
 
 
@@ -294,13 +295,37 @@ def test_one_archwiz_at_a_time_per_draft_and_a_stale_lock_blocks_nobody(tmp_path
     second.release()
 
 
-def test_a_second_archwiz_on_the_same_draft_is_told_who_holds_it(tmp_path: Path) -> None:
+def test_a_second_archwiz_is_told_who_holds_the_draft_and_may_read_it(tmp_path: Path) -> None:
     from wizard.lock import DraftLock
 
     save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", now=SAVED)
+    before = (tmp_path / DRAFT_NAME).read_bytes()
     holder = DraftLock(tmp_path / DRAFT_NAME)
     holder.acquire()
     process, master = _spawn(["--resume"], tmp_path)
+    try:
+        assert b"is being edited by archwiz pid" in _until(master, b"Read the draft")
+        os.write(master, b"\r")  # read it
+        _until(master, b"Read-only")
+        _until(master, b"Tillpoint Payments Platform Architecture")
+        os.write(master, b"\x1b")  # back to the offer
+        _drain(master, 0.5)
+        os.write(master, b"\x11")  # ctrl+q
+        assert process.wait(timeout=20) == 0
+    finally:
+        holder.release()
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert (tmp_path / DRAFT_NAME).read_bytes() == before  # read, never written
+
+
+def test_a_held_draft_with_nothing_saved_yet_is_refused_with_its_holder(tmp_path: Path) -> None:
+    from wizard.lock import DraftLock
+
+    holder = DraftLock(tmp_path / DRAFT_NAME)
+    holder.acquire()
+    process, master = _spawn([], tmp_path)
     try:
         assert process.wait(timeout=20) == 2
         output = _drain(master, 0.5)

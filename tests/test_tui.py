@@ -18,6 +18,7 @@ from tui import (
     static_text,
 )
 
+from screens.app import ArchwizApp
 from screens.dialogs import ConfirmDialog, HelpDialog, ItemDialog
 from screens.list_editor import ListEditor
 from screens.review import ReviewScreen
@@ -538,3 +539,27 @@ def test_the_first_screen_needs_no_model() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"  # the model loads in the background, after the first screen
+
+
+def test_a_held_draft_is_shown_read_only_and_nothing_can_be_written(tmp_path: Path) -> None:
+    from wizard.drafts import Draft, Locked
+
+    draft = Draft(tmp_path / "draft.toml", load_document(COMPLETE), "header", None)
+    holder = "archwiz pid 4242 on build-host since 2026-11-20T09:30:05+00:00"
+
+    async def scenario(app, pilot):
+        assert "is being edited by archwiz pid 4242 on build-host" in screen_text(app)
+        await pilot.press("enter")  # "Read the draft (read-only)"
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert "Read-only · 21 of 21 sections complete" in text
+        assert "Tillpoint Payments Platform Architecture" in text
+        assert not app.screen.query_one("#review-write").display
+        await pilot.press("ctrl+s")  # no write from a read-only view
+        await pilot.press("escape", "down", "enter")  # back, then "Quit"
+        await pilot.pause()
+
+    app = drive(scenario, app=ArchwizApp(None, draft_path=draft.path, draft=Locked(draft, holder)))
+    assert app.session is None
+    assert list(tmp_path.iterdir()) == []

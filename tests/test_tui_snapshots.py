@@ -91,3 +91,23 @@ def test_the_review_screen(snap_compare) -> None:
 
 def test_a_narrow_terminal_with_the_section_list_opened(snap_compare) -> None:
     assert snap_compare(ArchwizApp(Session(Document())), press=["f2"], terminal_size=(60, 24))
+
+
+HOLDER = "archwiz pid 4242 on build-host since 2026-11-20T09:30:05+00:00"
+
+
+def locked_app() -> ArchwizApp:
+    from pathlib import Path
+
+    from wizard.drafts import Draft, Locked
+
+    draft = Draft(Path(".archwiz-draft.toml"), load_document(COMPLETE), "header", None)
+    return ArchwizApp(None, draft_path=draft.path, draft=Locked(draft, HOLDER))
+
+
+def test_a_draft_held_by_another_archwiz_is_offered_read_only(snap_compare) -> None:
+    assert snap_compare(locked_app(), terminal_size=(80, 24))
+
+
+def test_the_read_only_draft(snap_compare) -> None:
+    assert snap_compare(locked_app(), press=["enter"], terminal_size=(80, 24))

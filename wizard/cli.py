@@ -6,19 +6,22 @@ must never pull in Textual or questionary.
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from wizard import __version__
 from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
+from wizard.outputs import DEFAULT_OUTPUT, output_paths
 
 if TYPE_CHECKING:
+    from wizard.drafts import Draft, Locked, SetAside
+    from wizard.lock import DraftLocked
     from wizard.session import Session
 
-DEFAULT_OUTPUT = "ARCHITECTURE.md"
 STDOUT = STDIN = "-"
 
 
@@ -74,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DRAFT",
         help="reopen the autosaved draft (default: the --draft path) at the section last edited",
     )
+    plain_help = (
+        "ask line by line instead of the full-screen wizard: for screen readers, simple "
+        "terminals and slow links (chosen by itself when TERM=dumb)"
+    )
+    parser.add_argument("--plain", action="store_true", help=plain_help)
     parser.add_argument(
         "--draft",
         action=_Once,
@@ -87,20 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
+    # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps an earlier --plain.
+    edit.add_argument("--plain", action="store_true", default=argparse.SUPPRESS, help=plain_help)
     return parser
-
-
-def output_paths(output: str | None) -> tuple[Path, Path]:
-    """The Markdown path and its sidecar's, from ``-o``."""
-    markdown = Path(output or DEFAULT_OUTPUT)
-    if (output or "").endswith(("/", "\\")) or markdown.is_dir():
-        markdown = markdown / DEFAULT_OUTPUT
-    if markdown.suffix.lower() == ".toml":
-        raise InputError(
-            f"-o {output}: name the Markdown file (e.g. {markdown.with_suffix('.md')}); "
-            "the .toml sidecar is written beside it"
-        )
-    return markdown, markdown.with_suffix(".toml")
 
 
 def render_from(spec: str, output: str | None, quiet: bool) -> int:
@@ -166,7 +163,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     edit = args.file if args.command == "edit" else None
     if edit is not None and args.resume is not None:
         raise InputError("--resume reopens a draft; it cannot be combined with 'edit FILE'")
-    return run_wizard(edit, args.resume, args.draft, args.quiet)
+    plain = args.plain or _dumb_terminal()
+    if plain and not args.plain and not args.quiet:
+        print(
+            f"archwiz: this terminal (TERM={os.environ.get('TERM')}) cannot show the full-screen "
+            "wizard, so the questions come line by line (--plain)",
+            file=sys.stderr,
+        )
+    return run_wizard(edit, args.resume, args.draft, args.quiet, plain=plain)
+
+
+def _dumb_terminal() -> bool:
+    """A terminal that cannot move its cursor, as prompt_toolkit defines it."""
+    return os.environ.get("TERM", "").lower() in ("dumb", "unknown")
 
 
 def _needs_terminal() -> None:
@@ -177,27 +186,54 @@ def _needs_terminal() -> None:
         )
 
 
-def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: bool) -> int:
+class FrontEnd(Protocol):
+    """What the command line needs of the TUI app and of the plain wizard alike."""
+
+    session: "Session | None"
+
+    @property
+    def return_code(self) -> int | None: ...
+
+    def fresh_draft(self) -> Path | None: ...
+
+    def run(self) -> list[Path] | None: ...
+
+
+def _front_end(
+    plain: bool, session: "Session | None", draft_path: Path, found: "Draft | SetAside | Locked | None"
+) -> FrontEnd:
+    # Each front end is imported only when used: Textual costs ~150 ms, questionary ~100 ms.
+    if plain:
+        from screens.plain import PlainWizard
+
+        return PlainWizard(session, draft_path=draft_path, draft=found)
+    from screens.app import ArchwizApp
+
+    return ArchwizApp(session, draft_path=draft_path, draft=found)
+
+
+def run_wizard(
+    edit: str | None, resume: str | None, draft: str | None, quiet: bool, plain: bool = False
+) -> int:
     """The interactive wizard; files are read (and refused) before the screen changes."""
     from wizard.draft_path import default_draft
-    from wizard.lock import DraftLock
+    from wizard.lock import DraftLock, DraftLocked
 
     if edit == STDIN:
         raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
     draft_path = Path(draft) if draft else default_draft(Path(edit) if edit else None)
-    session, found = None, None
-    if edit is not None:
-        from wizard.session import Session
-        from wizard.spec import load_spec
-
-        document, _ = load_spec(edit)
-        session = Session(document, source=Path(edit))
+    session = _edited(edit) if edit is not None else None
+    found: Draft | SetAside | Locked | None = None
     _needs_terminal()
     if resume:
         draft_path = Path(resume)
     # Locked before the draft is read, renamed aside or written; names the holder otherwise.
     lock = DraftLock(draft_path)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except DraftLocked as locked:
+        return _read_only(locked, plain)
+    front: FrontEnd | None = None
     try:
         if resume is not None:
             session = _resumed(draft_path)
@@ -205,32 +241,63 @@ def run_wizard(edit: str | None, resume: str | None, draft: str | None, quiet: b
             from wizard.drafts import open_draft
 
             found = open_draft(draft_path)  # offered on the start screen
-    except BaseException:
-        lock.release()
-        raise
-    from screens.app import ArchwizApp  # Textual costs ~150 ms to import: only when it is used
-
-    app = ArchwizApp(session, draft_path=draft_path, draft=found)
-    if session is not None and session.draft is None:
-        session.draft = app.fresh_draft()
-    try:
-        written = app.run() or []
+        front = _front_end(plain, session, draft_path, found)
+        if session is not None and session.draft is None:
+            session.draft = front.fresh_draft()
+        written = front.run() or []
     finally:
-        if app.return_code == 1 and app.session is not None:
-            _emergency(app.session)
+        if front is not None and front.return_code == 1 and front.session is not None:
+            _emergency(front.session)
         lock.release()
+    _report(front.session, written, found, draft_path, quiet, plain)
+    return front.return_code or EXIT_OK
+
+
+def _read_only(locked: "DraftLocked", plain: bool) -> int:
+    """Another archwiz holds the draft: offer to read it, never to write it."""
+    from wizard.drafts import Locked, read_draft
+
+    if not locked.draft.exists():
+        raise locked  # it has saved nothing yet: there is nothing to read
+    try:
+        draft = read_draft(locked.draft)  # never set aside: it is not ours to move
+    except ArchwizError:
+        raise locked from None
+    front = _front_end(plain, None, locked.draft, Locked(draft, locked.holder))
+    front.run()
+    return front.return_code or EXIT_OK
+
+
+def _report(
+    session: "Session | None",
+    written: list[Path],
+    found: "Draft | SetAside | Locked | None",
+    draft_path: Path,
+    quiet: bool,
+    plain: bool,
+) -> None:
+    """What the wizard leaves behind, said once it has given the terminal back."""
+    from wizard.draft_path import default_draft
+
     if written and not quiet:
         print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
-    if found is not None and app.session is None:
+    if found is not None and session is None:
         from wizard.drafts import SetAside
 
         if isinstance(found, SetAside):
             print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
-    if app.session is not None and app.session.draft and app.session.saved_at and not quiet:
-        print(
-            printable(f"draft saved in {app.session.draft}; resume with: archwiz --resume"), file=sys.stderr
-        )
-    return app.return_code or EXIT_OK
+    if session is not None and session.draft and session.saved_at and not quiet:
+        where = "" if session.draft == default_draft(session.source) else f" {session.draft}"
+        command = f"archwiz --resume{where}{' --plain' if plain else ''}"
+        print(printable(f"draft saved in {session.draft}; resume with: {command}"), file=sys.stderr)
+
+
+def _edited(path: str) -> "Session":
+    from wizard.session import Session
+    from wizard.spec import load_spec
+
+    document, _ = load_spec(path)
+    return Session(document, source=Path(path))
 
 
 def _resumed(path: Path) -> "Session":

@@ -43,6 +43,14 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class Locked:
+    """A draft another archwiz is editing: it can be read, never written, from here."""
+
+    draft: Draft
+    holder: str  # "archwiz pid 123 on host since 2026-11-26T14:00:00+00:00"
+
+
+@dataclass(frozen=True)
 class SetAside:
     """A draft that could not be read, and where it was moved."""
 
@@ -88,6 +96,18 @@ def open_draft(path: Path) -> Draft | SetAside | None:
     except ArchwizError as error:
         reason = str(error)
     return SetAside(path, set_aside(path, "unreadable"), reason)
+
+
+def fresh_draft(path: Path | None) -> tuple[Path | None, str]:
+    """Where a session that did not resume saves its draft, any old draft being kept aside;
+    and what to tell the user about it ("" when there is nothing to say)."""
+    if path is None or not path.exists():
+        return path, ""
+    try:
+        aside = set_aside(path, "previous")
+    except OutputError as error:
+        return None, f"{error}; this session is not autosaved."
+    return path, f"The previous draft was kept as {aside}."
 
 
 def set_aside(path: Path, why: str) -> Path:

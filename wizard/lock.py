@@ -17,17 +17,30 @@ from typing import IO
 from wizard.errors import InputError
 
 
+class DraftLocked(InputError):
+    """Another archwiz holds the draft; ``holder`` says which, for the offer to read it instead."""
+
+    def __init__(self, draft: Path, holder: str) -> None:
+        super().__init__(
+            f"the draft {draft} is being edited by {holder}; close that archwiz first, "
+            f"or render the draft read-only with: archwiz --from {draft} -o -"
+        )
+        self.draft = draft
+        self.holder = holder
+
+
 def lock_path(draft: Path) -> Path:
     return draft.with_name(draft.name + ".lock")
 
 
 class DraftLock:
     def __init__(self, draft: Path) -> None:
+        self.draft = draft
         self.path = lock_path(draft)
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        """Take the lock, or raise InputError naming who holds it."""
+        """Take the lock, or raise DraftLocked naming who holds it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the session
         try:
@@ -36,11 +49,7 @@ class DraftLock:
             handle.seek(0)
             holder = handle.read().strip() or "another archwiz"
             handle.close()
-            raise InputError(
-                f"the draft {self.path.with_suffix('')} is being edited by {holder}; "
-                "close that archwiz first, or render the draft read-only with: archwiz --from "
-                f"{self.path.with_suffix('')} -o -"
-            ) from None
+            raise DraftLocked(self.draft, holder) from None
         handle.seek(0)
         handle.truncate()
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")

@@ -17,11 +17,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.atomic import write_files
-from wizard.cli import DEFAULT_OUTPUT
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import OutputError
 from wizard.markdown import render_markdown
 from wizard.model import Document
+from wizard.outputs import DEFAULT_OUTPUT
 from wizard.problems import Loc, describe_all
 from wizard.sections import Section, SectionState, section_state
 from wizard.sidecar import dump_toml

@@ -1,0 +1,119 @@
+"""Ask for a field, an item or a nested group, as the section registry describes it.
+
+Nothing here knows the template: the question for a field follows from its kind
+(text, choice, flag, date, number, group, list), its label, help and example come
+from the model, and its answer is judged by the model through ``SectionAnswers``.
+A refused answer is explained with the model's message and asked again, with
+what the user typed offered back to fix.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from screens.plain.prompts import Choice, Help, Prompter
+from wizard.answers import SectionAnswers
+from wizard.problems import Loc
+from wizard.sections import FieldKind, FieldSpec, fields_of
+
+
+class Questions:
+    def __init__(self, prompter: Prompter, answered: Callable[[], object]) -> None:
+        self.prompter = prompter
+        self.answered = answered  # after every accepted change: the wizard saves the draft
+
+    def say(self, text: str = "") -> None:
+        self.prompter.say(text)
+
+    def fields(self, answers: SectionAnswers, loc: Loc, model: type[BaseModel]) -> None:
+        for spec in fields_of(model):
+            self.field(answers, (*loc, spec.key), spec)
+
+    def field(self, answers: SectionAnswers, loc: Loc, spec: FieldSpec) -> None:
+        if spec.kind is FieldKind.GROUP:
+            assert spec.model is not None
+            self.say()
+            self.say(f"{spec.label}: {spec.help}")
+            self.fields(answers, loc, spec.model)
+        elif spec.kind in (FieldKind.ITEMS, FieldKind.TEXT_LIST):
+            from screens.plain.lists import edit_list  # lists ask for items, items for lists
+
+            edit_list(self, answers, loc, spec)
+        else:
+            self.scalar(answers, loc, spec)
+
+    def scalar(
+        self, answers: SectionAnswers, loc: Loc, spec: FieldSpec, *, label: str = "", new: bool = False
+    ) -> bool:
+        """Ask until the model accepts the answer. A ``new`` entry left empty is not added:
+        then the answer is False."""
+        shown: Any = spec.default if new else answers.value(loc)
+        label = label or spec.label + (" (required)" if spec.required else "")
+        while True:
+            reply = self.ask(spec, label, shown)
+            if isinstance(reply, Help):
+                self.explain(spec)
+                continue
+            if new and reply == "":
+                return False
+            messages = answers.answer(loc, spec.parse(reply) if isinstance(reply, str) else reply)
+            if not messages:
+                self.answered()
+                return True
+            for message in messages:
+                self.say(f"  ✗ {spec.label}: {message}")
+            shown = reply
+
+    def ask(self, spec: FieldSpec, label: str, value: Any) -> Any:
+        prompter = self.prompter
+        if spec.kind is FieldKind.CHOICE:
+            return prompter.choose(label, [Choice(choice, choice) for choice in spec.choices], str(value))
+        if spec.kind is FieldKind.FLAG:
+            return prompter.confirm(label, bool(value))
+        return prompter.text(label, spec.as_text(value), multiline=spec.multiline, example=spec.example_text)
+
+    def explain(self, spec: FieldSpec) -> None:
+        """The field's help, as the model states it (F1 in the TUI shows the same)."""
+        self.say(f"{spec.label}: {spec.help or 'no help for this field.'}")
+        if spec.required:
+            self.say("Required.")
+        if spec.choices:
+            self.say("One of: " + ", ".join(spec.choices) + ".")
+        example = spec.example_text
+        if "\n" in example:
+            self.say("Example:")
+            self.say("\n".join(f"    {line}" for line in example.split("\n")))
+        elif example:
+            self.say(f"Example: {example}")
+
+    def item(self, answers: SectionAnswers, loc: Loc, spec: FieldSpec, *, new: bool) -> bool:
+        """Ask every field of the item at ``loc``; False if a new one was cancelled (and dropped)."""
+        assert spec.model is not None
+        first, *rest = fields_of(spec.model)
+        index = int(loc[-1])
+        self.say()
+        if new:
+            self.say(f"{spec.label}: new {spec.noun} (leave {first.label} empty to cancel)")
+            if not self.scalar(answers, (*loc, first.key), first, new=True):
+                answers.remove(loc)
+                self.say(f"No {spec.noun} added.")
+                return False
+        else:
+            self.say(f"{spec.label}: {spec.noun} {index + 1}")
+            self.field(answers, (*loc, first.key), first)
+        for field in rest:
+            self.field(answers, (*loc, field.key), field)
+        self._settle(answers, loc, spec.model)
+        return True
+
+    def _settle(self, answers: SectionAnswers, loc: Loc, model: type[BaseModel]) -> None:
+        """Ask again for any field a rule across answers still refuses (each was accepted alone)."""
+        by_key = {spec.key: spec for spec in fields_of(model)}
+        while problems := answers.problems(loc):
+            where, message = problems[0]
+            spec = by_key.get(str(where[len(loc)])) if len(where) > len(loc) else None
+            self.say(f"  ✗ {message}")
+            if spec is None:
+                return  # nothing to ask: the message says what is wrong
+            self.field(answers, (*loc, spec.key), spec)

@@ -1,0 +1,20 @@
+"""Where the Markdown and its sidecar go, from what the user named (``-o``, the review's path)."""
+
+from pathlib import Path
+
+from wizard.errors import InputError
+
+DEFAULT_OUTPUT = "ARCHITECTURE.md"
+
+
+def output_paths(output: str | None) -> tuple[Path, Path]:
+    """The Markdown path and its sidecar's, from ``-o``."""
+    markdown = Path(output or DEFAULT_OUTPUT)
+    if (output or "").endswith(("/", "\\")) or markdown.is_dir():
+        markdown = markdown / DEFAULT_OUTPUT
+    if markdown.suffix.lower() == ".toml":
+        raise InputError(
+            f"-o {output}: name the Markdown file (e.g. {markdown.with_suffix('.md')}); "
+            "the .toml sidecar is written beside it"
+        )
+    return markdown, markdown.with_suffix(".toml")
