@@ -533,7 +533,7 @@ def test_the_first_screen_needs_no_model() -> None:
 
     code = (
         "import sys\nfrom screens.app import ArchwizApp\nfrom screens.start import StartScreen\n"
-        "list(StartScreen()._resume_option())\n"
+        "list(StartScreen()._options())\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'wizard.model'))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

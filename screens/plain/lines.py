@@ -98,10 +98,15 @@ def _meaning(answer: str, default: str) -> str | Help:
 
 
 def _pick(answer: str, choices: list[Choice]) -> str | None:
-    """A choice by its number, or the one choice whose title contains ``answer``."""
+    """A choice by its number, its whole title, or the one title that starts with or
+    contains ``answer`` (so "Counter" is not taken for "UpDownCounter")."""
     if answer.isdigit() and 1 <= int(answer) <= len(choices):
         return choices[int(answer) - 1].value
-    if not answer:
+    wanted = answer.casefold()
+    if not wanted:
         return None
-    matches = [choice.value for choice in choices if answer.casefold() in choice.title.casefold()]
-    return matches[0] if len(matches) == 1 else None
+    for match in (str.__eq__, str.startswith, str.__contains__):
+        found = [choice.value for choice in choices if match(choice.title.casefold(), wanted)]
+        if len(found) == 1:
+            return found[0]
+    return None

@@ -1,6 +1,6 @@
 """One loop for every list: goals, components, table rows, links and lines of text.
 
-The list is shown, numbered, then a menu offers to add, edit, remove or move an
+The list is shown, numbered, then a menu offers to add, edit, delete or move an
 item, or to finish. Items are asked for field by field (``Questions.item``);
 text lines are one answer each. The same loop serves nested lists, such as an
 endpoint's error responses or a decision's options.
@@ -45,7 +45,7 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
         _show(questions, spec, items)
         menu = [Choice("add", f"Add {spec.a_noun}")]
         if items:
-            menu += [Choice("edit", f"Edit {spec.a_noun}"), Choice("remove", f"Remove {spec.a_noun}")]
+            menu += [Choice("edit", f"Edit {spec.a_noun}"), Choice("delete", f"Delete {spec.a_noun}")]
         if len(items) > 1:
             menu.append(Choice("move", f"Move {spec.a_noun}"))
         menu.append(Choice("done", f"Done with {spec.label}"))
@@ -60,8 +60,8 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
                 return  # an empty line ends a list of lines
         elif action == "edit":
             _edit(questions, answers, loc, spec, items)
-        elif action == "remove":
-            _remove(questions, answers, loc, spec, items)
+        elif action == "delete":
+            _delete(questions, answers, loc, spec, items)
         elif action == "move":
             _move(questions, answers, loc, spec, items)
         else:
@@ -98,14 +98,14 @@ def _edit(questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSp
         questions.item(answers, (*loc, index), spec, new=False)
 
 
-def _remove(
+def _delete(
     questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSpec, items: list[Any]
 ) -> None:
-    index = _which(questions, spec, items, "Remove")
+    index = _which(questions, spec, items, "Delete")
     if index is None:
         return
     sure = questions.prompter.confirm(
-        f"Remove {spec.noun} {index + 1}, {summary(spec, items[index])}?", False
+        f"Delete {spec.noun} {index + 1}, {summary(spec, items[index])}?", False
     )
     if sure is True:
         answers.remove((*loc, index))

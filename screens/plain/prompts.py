@@ -59,14 +59,15 @@ def say_to(out: TextIO, text: str) -> None:
 
 def _help_keys() -> KeyBindings:
     keys = KeyBindings()
-    # Merged after questionary's own bindings, so these win over its catch-all key handler.
+    # Eager, and merged after questionary's own bindings: a menu's type-to-filter keys are
+    # eager too, and of two eager bindings for a key the later one wins.
 
-    @keys.add("f1")
+    @keys.add("f1", eager=True)
     def _f1(event: Any) -> None:
         event.app.exit(result=HELP)
 
     # "?" asks for help only on an empty answer, so it can still be typed inside one.
-    @keys.add("?", filter=Condition(lambda: not get_app().current_buffer.text))
+    @keys.add("?", filter=Condition(lambda: not get_app().current_buffer.text), eager=True)
     def _question_mark(event: Any) -> None:
         event.app.exit(result=HELP)
 

@@ -212,9 +212,8 @@ class PlainWizard:
             Choice("quit", "Quit"),
         ]
         self.say()
-        picked = self.prompter.choose(
-            f"{done} of {total} sections complete. What next?", choices, choices[0].value
-        )
+        default = "next" if index < len(SECTIONS) else "review"
+        picked = self.prompter.choose(f"{done} of {total} sections complete. What next?", choices, default)
         if isinstance(picked, Help):
             self.say(
                 "Go on asks the next section's questions. Any section can be chosen, in any order; "

@@ -1,0 +1,355 @@
+"""The plain wizard, driven by real keys through prompt_toolkit's pipe input."""
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import COMPLETE, GOLDEN, run_archwiz
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from plain import CTRL_C, DOWN, ENTER, F1, FINISH, UP, Keys, Lines, Typist, answer, pick, play, play_lines
+from pydantic import ValidationError
+from strategies import NASTY, examples
+from tui import load_document
+
+from wizard.chars import ALWAYS_FORBIDDEN
+from wizard.drafts import DRAFT_NAME, Draft, Locked, open_draft, read_draft, save_draft
+from wizard.model import Document
+from wizard.model.overview import Header
+from wizard.sections import SECTIONS, fields_of
+from wizard.session import Session
+
+NEW = ENTER  # the start menu's first choice: "Start a new document"
+GO_ON = ENTER  # between sections: "Go on: section n of 21"
+
+
+def field(model: type, name: str):
+    return next(spec for spec in fields_of(model) if spec.name == name)
+
+
+@pytest.mark.parametrize("typist", [Keys(), Lines()], ids=["questionary", "lines"])
+def test_the_complete_example_typed_in_plain_mode_is_the_golden_document(
+    tmp_path: Path, typist: Typist
+) -> None:
+    document = load_document(COMPLETE)
+    target = tmp_path / "ARCHITECTURE.md"
+    run = play if isinstance(typist, Keys) else play_lines
+    wizard, said = run(typist.document(document, target), draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.return_code == 0, said[-2000:]
+    # The same data gives the same bytes as `archwiz --from` and the TUI.
+    assert target.read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()
+    assert target.with_suffix(".toml").read_bytes() == (GOLDEN / "payments-platform.toml").read_bytes()
+    assert wizard.written == [target, target.with_suffix(".toml")]
+    for section in SECTIONS:
+        assert f"Section {section.number} of 21: {section.title}" in said
+
+
+def test_a_refused_answer_is_explained_by_the_model_and_asked_again(tmp_path: Path) -> None:
+    keys = NEW + GO_ON + answer("Ledger") + ENTER + answer("1.x") + answer("1.2.0")
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "  ✗ Version: must be a version like 1.4.0 (X.Y.Z)" in said
+    assert wizard.session is not None
+    assert wizard.session.document.header.version == "1.2.0"
+
+
+def test_help_and_example_come_from_the_model_on_request(tmp_path: Path) -> None:
+    from wizard.model.overview import Header
+
+    title = field(Header, "title")
+    status = field(Header, "status")
+    # F1 anywhere; "?" on an empty answer; both for a menu too.
+    keys = NEW + GO_ON + F1 + "?" + answer("Ledger") + "?"
+    _, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert said.count(f"{title.label}: {title.help}") == 2
+    assert f"Example: {title.example}" in said
+    assert f"{status.label}: {status.help}" in said
+    assert "One of: Proposed, Active, Deprecated." in said
+
+
+def test_a_question_mark_inside_an_answer_is_just_text(tmp_path: Path) -> None:
+    keys = NEW + GO_ON + "Why?" + ENTER
+    wizard, _ = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.session is not None and wizard.session.document.header.title == "Why?"
+
+
+def test_every_answer_is_saved_to_the_draft_at_once(tmp_path: Path) -> None:
+    draft = tmp_path / DRAFT_NAME
+    # The input ends right after the title: whatever happens next, the title is in the draft.
+    play(NEW + GO_ON + answer("Ledger"), draft_path=draft)
+    assert read_draft(draft).document.header.title == "Ledger"
+    assert read_draft(draft).section == "header"
+
+
+def test_ctrl_c_saves_the_draft_says_where_and_exits_130(tmp_path: Path) -> None:
+    draft = tmp_path / DRAFT_NAME
+    keys = NEW + GO_ON + answer("Ledger") + ENTER + "1.2" + CTRL_C  # interrupted while typing
+    wizard, said = play(keys, draft_path=draft)
+    assert wizard.return_code == 130
+    assert "Interrupted." in said
+    saved = read_draft(draft).document
+    assert saved.header.title == "Ledger"
+    assert saved.header.version == ""  # the unfinished answer never reaches the model (nor None)
+
+
+def test_existing_answers_are_the_defaults(tmp_path: Path) -> None:
+    document = load_document(COMPLETE)
+    session = Session(document.model_copy(deep=True), source=COMPLETE)
+    # Enter through the whole header keeps every answer.
+    keys = GO_ON + ENTER * 4 + ENTER  # four fields, then the menu after it
+    play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert session.document == document
+    assert session.edits == 0
+
+
+def test_lists_add_edit_move_and_delete_items(tmp_path: Path) -> None:
+    components = next(sec for sec in SECTIONS if sec.key == "components")
+    jump = DOWN + ENTER + pick("Components")  # "Choose a section", then Components
+    add_first = UP + ENTER  # the menu starts on "Done"
+    item = answer("Gateway") + answer("Routes.", multiline=True) + ENTER + ENTER + ENTER
+    second = ENTER + answer("Ledger") + FINISH + ENTER + ENTER + ENTER  # "Add" is offered again
+    edit = pick("Edit") + pick("Gateway") + answer("API Gateway") + FINISH + ENTER * 3
+    move = pick("Move") + pick("Ledger") + ENTER  # to position 1
+    delete = pick("Delete") + pick("API") + "y"
+    keys = NEW + jump + add_first + item + second + edit + move + delete
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.session is not None
+    assert [c.name for c in wizard.session.document.components] == ["Ledger"], said[-1500:]
+    assert f"Section {components.number} of 21: Components" in said
+    assert "  1. Gateway" in said and "  2. Ledger" in said
+    assert "  1. Ledger" in said and "  2. API Gateway" in said
+
+
+def test_a_list_wide_rule_refuses_the_item_that_breaks_it(tmp_path: Path) -> None:
+    jump = DOWN + ENTER + pick("Data Models")
+    entity = answer("Payment") + FINISH + ENTER + ENTER + answer("") + ENTER + ENTER
+    again = ENTER + answer("Payment") + answer("Refund")  # a second "Payment" is refused
+    keys = NEW + jump + UP + ENTER + entity + again
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "✗ Entity: duplicate entity name 'Payment'; item 0 already has it" in said
+    assert wizard.session is not None
+    assert [e.name for e in wizard.session.document.entities] == ["Payment", "Refund"]
+
+
+def test_a_new_item_left_without_a_name_is_not_added(tmp_path: Path) -> None:
+    jump = DOWN + ENTER + pick("Architectural Goals")
+    keys = NEW + jump + UP + ENTER + ENTER  # "Add a goal", then an empty name
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "No goal added." in said
+    assert wizard.session is not None and wizard.session.document.goals == []
+
+
+def test_a_list_of_lines_ends_at_an_empty_line(tmp_path: Path) -> None:
+    keys = NEW + DOWN + ENTER + pick("Context")
+    keys += (
+        UP + ENTER + answer("Pay merchants daily") + ENTER + answer("Keep card data in PCI") + ENTER + ENTER
+    )
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.session is not None
+    context = wizard.session.document.context
+    assert context.business_requirements == ["Pay merchants daily", "Keep card data in PCI"]
+    assert "Technical Constraints: none yet." in said  # the next field was asked
+
+
+def test_any_section_can_be_chosen_and_the_position_is_shown(tmp_path: Path) -> None:
+    keys = NEW + DOWN + ENTER + pick("Ownership") + answer("Payments Core team")
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "Section 21 of 21: Ownership & Review" in said
+    assert wizard.session is not None and wizard.session.document.review.owner == "Payments Core team"
+    assert read_draft(tmp_path / DRAFT_NAME).section == "review"
+
+
+def test_a_draft_is_offered_and_resumed_at_its_section(tmp_path: Path) -> None:
+    path = tmp_path / DRAFT_NAME
+    save_draft(path, load_document(COMPLETE), "entities")
+    found = open_draft(path)
+    assert isinstance(found, Draft)
+    wizard, said = play(ENTER + ENTER, draft_path=path, found=found)  # resume, then "Go on"
+    assert "Section 7 of 21: Data Models" in said
+    assert wizard.session is not None and wizard.session.draft == path
+
+
+def test_review_writes_the_same_bytes_as_from(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    target = tmp_path / "out" / "ARCH.md"
+    keys = pick("Review") + ENTER + answer(str(target)) + ENTER
+    wizard, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.return_code == 0
+    assert f"Wrote {target} and {target.with_suffix('.toml')}." in said
+    assert target.read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()
+
+
+def test_a_write_error_is_said_and_the_answers_are_kept(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    keys = pick("Review") + ENTER + answer(f"{blocker}/sub/ARCH.md")
+    wizard, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert f"cannot create the folder {blocker}/sub: not a directory" in said
+    assert blocker.read_text() == "in the way"
+    assert wizard.written == [] and session.document == load_document(COMPLETE)
+
+
+def test_a_held_draft_can_be_read_not_edited(tmp_path: Path) -> None:
+    draft = Draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", None)
+    holder = "archwiz pid 4242 on build-host since 2026-11-20T09:30:05+00:00"
+    wizard, said = play("y", draft_path=draft.path, found=Locked(draft, holder))
+    assert f"is being edited by {holder}" in said
+    assert "# Tillpoint Payments Platform Architecture" in said
+    assert wizard.session is None and not draft.path.exists()
+
+
+def test_quitting_with_everything_in_the_draft_asks_nothing(tmp_path: Path) -> None:
+    keys = NEW + GO_ON + answer("Ledger") + ENTER * 3 + pick("Quit")
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.return_code == 0
+    assert "Quit anyway" not in said
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
+
+
+def test_quitting_asks_first_when_the_draft_cannot_be_saved(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the draft's folder should be")
+    session = Session(Document(), draft=blocker / DRAFT_NAME)
+    header = GO_ON + answer("Ledger") + ENTER * 3
+    # "n" stays: the owner answered afterwards proves the wizard went on.
+    keys = header + pick("Quit") + "n" + pick("Choose") + pick("Ownership") + answer("Core team")
+    keys += ENTER * 2 + pick("Quit") + "y"
+    wizard, said = play(keys, session, draft_path=blocker / DRAFT_NAME)
+    assert "Draft not saved: cannot create the folder" in said
+    assert said.count("? Quit anyway? The draft could not be saved") == 2
+    assert wizard.return_code == 0
+    assert session.document.review.owner == "Core team"
+    assert session.document.header.title == "Ledger"
+
+
+@pytest.mark.parametrize("args", [["--plain"], ["edit", "x.toml", "--plain"]])
+def test_without_a_terminal_plain_mode_points_to_from(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "x.toml").write_bytes(COMPLETE.read_bytes())
+    result = run_archwiz(*args, cwd=tmp_path, stdin=b"")
+    assert result.returncode == 2
+    assert "archwiz --from SPEC.toml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_plain_mode_never_loads_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, screens.plain, screens.plain.lines; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_the_keys_helper_covers_every_kind() -> None:
+    # keys_for_document must know every field kind the registry can produce.
+    from wizard.sections import FieldKind
+
+    kinds = {spec.kind for sec in SECTIONS for spec in _all_fields(sec.model)}
+    assert kinds == set(FieldKind)
+
+
+def _all_fields(model: type):
+    for spec in fields_of(model):
+        yield spec
+        if spec.model is not None:
+            yield from _all_fields(spec.model)
+
+
+# The line prompts of a dumb terminal ---------------------------------------------------------
+
+
+def test_line_prompts_number_their_choices_and_take_a_number_or_a_word(tmp_path: Path) -> None:
+    lines = "\n" + "\n" + "Ledger\n" + "3\n" + "1.0.0\n" + "\n"  # new, go on, title, Deprecated...
+    wizard, said = play_lines(lines + "quit\n", draft_path=tmp_path / DRAFT_NAME)
+    assert "  1. Proposed\n  2. Active\n  3. Deprecated\n" in said
+    assert wizard.session is not None
+    assert wizard.session.document.header.status == "Deprecated"
+    assert wizard.return_code == 0
+
+
+def test_line_prompts_keep_clear_explain_and_take_several_lines(tmp_path: Path) -> None:
+    from wizard.model.overview import Header
+
+    session = Session(load_document(COMPLETE))
+    title = field(Header, "title")
+    lines = "\n"  # go on: the header
+    lines += "?\n" + "\n"  # help on the title, then Enter keeps it
+    lines += "\n" + "-\n" + "\n"  # status kept; version emptied; date kept
+    lines += "\n" + "First paragraph.\n" + "\n" + "Second one.\n" + ".\n"  # go on; summary
+    wizard, said = play_lines(lines, session, draft_path=tmp_path / DRAFT_NAME)
+    document = session.document
+    assert f"{title.label}: {title.help}" in said
+    assert f"System name [{document.header.title}]: " in said
+    assert document.header.title == "Tillpoint Payments Platform"
+    assert document.header.version == ""
+    assert document.summary.text == "First paragraph.\n\nSecond one."
+    assert wizard.return_code == 130  # the input ended: treated as an interruption, draft saved
+    assert read_draft(tmp_path / DRAFT_NAME).document.summary.text == "First paragraph.\n\nSecond one."
+
+
+def test_line_prompts_say_what_they_expect_of_a_wrong_choice(tmp_path: Path) -> None:
+    wizard, said = play_lines("\n\n\nPending\n2\n", draft_path=tmp_path / DRAFT_NAME)
+    assert "Type a number from 1 to 3, or part of one choice." in said
+    assert wizard.session is not None and wizard.session.document.header.status == "Active"
+
+
+# Free text: whatever is typed or pasted is data -------------------------------------------
+
+# What archwiz itself must never print raw: C0/C1 controls (bar newline and tab) and bidi overrides.
+RAW_CONTROLS = re.compile(f"[{ALWAYS_FORBIDDEN.replace(chr(10), '')}]")
+NAME_SAMPLES = [
+    *NASTY,
+    "[bold]x[/]",
+    "[@click=app.quit]q[/]",
+    "?",
+    "-",
+    "\x1b[31mred\x1b[0m",
+    "a\u202eb",
+    "\x00",
+]
+
+
+def _outcome(typed: str) -> str | None:
+    """What the model makes of ``typed`` as the system name, or None if it refuses it."""
+    try:
+        return Header.model_validate({"title": typed}).title
+    except ValidationError:
+        return None
+
+
+@settings(max_examples=examples(25), deadline=None)
+@given(st.one_of(st.sampled_from(NAME_SAMPLES), st.text(max_size=120)))
+def test_any_pasted_name_ends_in_the_model_or_in_a_message_never_both(text: str) -> None:
+    assume("\x1b[201~" not in text)  # it would end the bracketed paste itself
+    with tempfile.TemporaryDirectory() as folder:
+        wizard, said = play(NEW + GO_ON + answer(text), draft_path=Path(folder) / DRAFT_NAME)
+    # A terminal delivers a pasted line end as CR; prompt_toolkit makes every line end LF.
+    expected = _outcome(text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert wizard.session is not None
+    refused = "✗ System name: " in said
+    if expected is None:
+        assert refused and wizard.session.document.header.title == ""
+    else:
+        assert not refused and wizard.session.document.header.title == expected
+    assert not RAW_CONTROLS.search(said)
+
+
+@settings(max_examples=examples(25), deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(NAME_SAMPLES),
+        st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=120),
+    )
+)
+def test_any_name_typed_on_a_dumb_terminal_ends_in_the_model_or_in_a_message(text: str) -> None:
+    assume(text not in ("", "?", "-") and "\n" not in text and "\r" not in text)
+    with tempfile.TemporaryDirectory() as folder:
+        wizard, said = play_lines(f"\n\n{text}\n", draft_path=Path(folder) / DRAFT_NAME)
+    expected = _outcome(text)
+    assert wizard.session is not None
+    if expected is None:
+        assert "✗ System name: " in said and wizard.session.document.header.title == ""
+    else:
+        assert wizard.session.document.header.title == expected
+    assert not RAW_CONTROLS.search(said)
