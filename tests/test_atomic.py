@@ -2,7 +2,6 @@
 
 import errno
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COMPLETE
+from terminal import unprivileged
 
 from wizard import atomic
 from wizard.atomic import write_files
@@ -113,20 +113,10 @@ def test_the_cli_reports_a_full_disk_with_exit_1(pair: list[Path], monkeypatch, 
 
 
 # --- where file modes are enforced -------------------------------------------
-# Root ignores file modes. Rather than switch to another user (who may not reach
-# the interpreter, e.g. under /root/.pyenv), a root run drops the two capabilities
-# that bypass permission checks, so modes bind it as they bind any user.
-
-_DROP = "-dac_override,-dac_read_search"
 
 
 def run_without_override(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "wizard", *args]
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("running as root without setpriv: file modes cannot be enforced")
-        command = [setpriv, f"--inh-caps={_DROP}", f"--bounding-set={_DROP}", *command]
+    command = [*unprivileged(), sys.executable, "-m", "wizard", *args]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True)
 
 

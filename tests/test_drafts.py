@@ -1,20 +1,14 @@
 """Drafts: autosaved, resumable, renderable by --from, and never overwritten when unreadable."""
 
-import fcntl
 import os
-import pty
-import select
 import signal
-import struct
 import subprocess
-import sys
-import termios
-import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import COMPLETE, REPO, run_archwiz
+from conftest import COMPLETE, run_archwiz
+from terminal import drain, spawn, until
 from textual.widgets import OptionList
 from tui import drive, eventually, load_document, screen_text, section_screen
 
@@ -130,6 +124,10 @@ def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosa
     blocker.write_text("a file where the draft's folder should be")
     session = Session(draft=blocker / DRAFT_NAME)
 
+    def saved_title() -> str:
+        path = blocker / DRAFT_NAME
+        return read_draft(path).document.header.title if path.exists() else ""
+
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
         await eventually(pilot, lambda: "draft NOT saved" in screen_text(app))
@@ -139,7 +137,8 @@ def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosa
         blocker.unlink()
         blocker.mkdir()
         await pilot.press("s")
-        await eventually(pilot, lambda: "draft saved" in screen_text(app))
+        # A save of "Ledger" already under way may land (and be shown) first: wait for the last.
+        await eventually(pilot, lambda: "draft saved" in screen_text(app) and saved_title() == "Ledgers")
         assert "draft saved" in screen_text(app)
 
     drive(scenario, session)
@@ -189,53 +188,14 @@ def test_resume_without_a_draft_says_so(tmp_path: Path) -> None:
 # A real archwiz on a pseudo-terminal, stopped the hard ways -------------------------------
 
 
-def _spawn(args: list[str], cwd: Path) -> tuple[subprocess.Popen[bytes], int]:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "wizard", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=cwd,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
-    return process, master
-
-
-def _drain(master: int, seconds: float) -> bytes:
-    out, end = b"", time.monotonic() + seconds
-    while time.monotonic() < end:
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                out += os.read(master, 65536)
-            except OSError:
-                break
-    return out
-
-
 def _typing(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
     """A new document in a real archwiz, with "Ledger" typed as the system name."""
-    process, master = _spawn([], folder)
-    _until(master, b"Start a new document")
+    process, master = spawn([], folder)
+    until(master, b"Start a new document")
     os.write(master, b"\r")
-    _until(master, b"System name")
+    until(master, b"System name")
     os.write(master, b"Ledger")
     return process, master
-
-
-def _until(master: int, text: bytes, timeout: float = 30.0) -> bytes:
-    """Read the terminal until ``text`` appears; everything read, for more checks."""
-    seen, end = b"", time.monotonic() + timeout
-    while time.monotonic() < end:
-        seen += _drain(master, 0.1)
-        if text in seen:
-            return seen
-    raise AssertionError(f"{text!r} never appeared")
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
@@ -244,9 +204,9 @@ def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
 ) -> None:
     process, master = _typing(tmp_path)
     try:
-        _drain(master, 0.3)  # typed, but well inside the autosave interval
+        drain(master, 0.3)  # typed, but well inside the autosave interval
         process.send_signal(signum)
-        _drain(master, 2.0)
+        drain(master, 2.0)
         assert process.wait(timeout=20) == code
     finally:
         if process.poll() is None:
@@ -258,7 +218,7 @@ def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
 def test_sigkill_loses_at_most_the_autosave_interval(tmp_path: Path) -> None:
     process, master = _typing(tmp_path)
     try:
-        _drain(master, ArchwizApp.AUTOSAVE_SECONDS + 1.5)
+        drain(master, ArchwizApp.AUTOSAVE_SECONDS + 1.5)
         process.kill()
         process.wait(timeout=10)
     finally:
@@ -268,10 +228,10 @@ def test_sigkill_loses_at_most_the_autosave_interval(tmp_path: Path) -> None:
 
 def test_resume_reopens_the_draft_in_a_real_terminal(tmp_path: Path) -> None:
     save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "decisions", now=SAVED)
-    process, master = _spawn(["--resume"], tmp_path)
+    process, master = spawn(["--resume"], tmp_path)
     try:
-        _until(master, b"18 of 21")
-        _drain(master, 0.5)  # let start-up finish: this tests resuming, not typing ahead
+        until(master, b"18 of 21")
+        drain(master, 0.5)  # let start-up finish: this tests resuming, not typing ahead
         os.write(master, b"\x11")  # ctrl+q: nothing changed, so it just quits
         assert process.wait(timeout=20) == 0
     finally:
@@ -295,6 +255,16 @@ def test_one_archwiz_at_a_time_per_draft_and_a_stale_lock_blocks_nobody(tmp_path
     second.release()
 
 
+def test_a_draft_that_cannot_be_locked_is_edited_unlocked_with_a_reason(tmp_path: Path) -> None:
+    from wizard.lock import DraftLock
+
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the draft's folder should be")
+    lock = DraftLock(blocker / DRAFT_NAME)
+    assert lock.acquire().startswith(f"cannot lock the draft {blocker / DRAFT_NAME} (")
+    lock.release()  # nothing held, nothing to release: no error either
+
+
 def test_a_second_archwiz_is_told_who_holds_the_draft_and_may_read_it(tmp_path: Path) -> None:
     from wizard.lock import DraftLock
 
@@ -302,14 +272,14 @@ def test_a_second_archwiz_is_told_who_holds_the_draft_and_may_read_it(tmp_path: 
     before = (tmp_path / DRAFT_NAME).read_bytes()
     holder = DraftLock(tmp_path / DRAFT_NAME)
     holder.acquire()
-    process, master = _spawn(["--resume"], tmp_path)
+    process, master = spawn(["--resume"], tmp_path)
     try:
-        assert b"is being edited by archwiz pid" in _until(master, b"Read the draft")
+        assert b"is being edited by archwiz pid" in until(master, b"Read the draft")
         os.write(master, b"\r")  # read it
-        _until(master, b"Read-only")
-        _until(master, b"Tillpoint Payments Platform Architecture")
+        until(master, b"Read-only")
+        until(master, b"Tillpoint Payments Platform Architecture")
         os.write(master, b"\x1b")  # back to the offer
-        _drain(master, 0.5)
+        drain(master, 0.5)
         os.write(master, b"\x11")  # ctrl+q
         assert process.wait(timeout=20) == 0
     finally:
@@ -325,10 +295,10 @@ def test_a_held_draft_with_nothing_saved_yet_is_refused_with_its_holder(tmp_path
 
     holder = DraftLock(tmp_path / DRAFT_NAME)
     holder.acquire()
-    process, master = _spawn([], tmp_path)
+    process, master = spawn([], tmp_path)
     try:
         assert process.wait(timeout=20) == 2
-        output = _drain(master, 0.5)
+        output = drain(master, 0.5)
     finally:
         holder.release()
         os.close(master)
@@ -365,6 +335,9 @@ def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
     draft = tmp_path / DRAFT_NAME
     session = Session(draft=draft)
 
+    def saved_title() -> str:
+        return read_draft(draft).document.header.title if draft.exists() else ""
+
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
         await eventually(pilot, lambda: bool(session.save_error))
@@ -373,7 +346,8 @@ def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
         assert not draft.exists() and not list(tmp_path.glob(".*.tmp"))  # no half-written file
         monkeypatch.setattr(wizard.atomic.os, "fsync", real_fsync)  # space freed
         await pilot.press("s")
-        await eventually(pilot, lambda: "draft saved" in screen_text(app))
+        # A save of "Ledger" already under way may land (and be shown) first: wait for the last.
+        await eventually(pilot, lambda: "draft saved" in screen_text(app) and saved_title() == "Ledgers")
         assert "draft saved" in screen_text(app)
 
     drive(scenario, session)
@@ -413,3 +387,133 @@ def test_a_crash_leaves_an_emergency_copy_of_the_model(
     copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
     assert len(copies) == 1
     assert read_draft(copies[0]).document == session.document
+
+
+# --draft, symlinks, permissions and crashes, each in a real process where it matters ----------
+
+
+def test_draft_path_puts_the_draft_there_and_the_resume_hint_names_it(tmp_path: Path) -> None:
+    process, master = spawn(["--plain", "--draft", "drafts/payments.toml"], tmp_path)
+    try:
+        until(master, b"Start a new document")
+        os.write(master, b"\r")
+        until(master, b"Go on: section 1")
+        os.write(master, b"\r")
+        until(master, b"System name")
+        os.write(master, b"Ledger\r")
+        until(master, b"Status")
+        os.write(master, b"\x03")
+        output = until(master, b"resume with")
+        output += drain(master, 0.3)
+        assert process.wait(timeout=20) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert b"resume with: archwiz --resume drafts/payments.toml --plain" in output
+    assert read_draft(tmp_path / "drafts" / "payments.toml").document.header.title == "Ledger"
+    assert not (tmp_path / DRAFT_NAME).exists()
+    resumed = run_archwiz("--from", "drafts/payments.toml", "-o", "-", cwd=tmp_path)
+    assert resumed.stdout.startswith("# Ledger Architecture")
+
+
+def test_a_symlinked_draft_stays_a_link_and_its_target_keeps_its_mode(tmp_path: Path) -> None:
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    target = synced / "payments-draft.toml"
+    save_draft(target, Document(), "header", now=SAVED)
+    target.chmod(0o640)
+    link = tmp_path / DRAFT_NAME
+    link.symlink_to(target)
+    found = open_draft(link)
+    assert isinstance(found, Draft)
+    session = Session.resumed(found)
+    session.update("header", {"title": "Ledger"})
+    assert session.save(), session.save_error
+    assert link.is_symlink() and link.resolve() == target
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert read_draft(link).document.header.title == "Ledger"
+    assert list(synced.iterdir()) == [target]  # no temp file left beside the target
+
+
+@pytest.mark.parametrize("plain", [True, False], ids=["plain", "tui"])
+def test_an_unwritable_draft_folder_is_reported_as_an_ordinary_user_and_editing_goes_on(
+    tmp_path: Path, plain: bool
+) -> None:
+    from terminal import unprivileged
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o555)
+    args = ["--draft", "shared/draft.toml", *(["--plain"] if plain else [])]
+    process, master = spawn(args, tmp_path, prefix=unprivileged())
+    try:
+        seen = until(master, b"Start a new document")
+        os.write(master, b"\r")
+        if plain:
+            seen += until(master, b"Go on: section 1")
+            os.write(master, b"\r")
+            seen += until(master, b"System name")
+            os.write(master, b"Ledger\r")
+            seen += until(master, b"Status")  # the questions go on
+            os.write(master, b"\x03")
+            seen += until(master, b"Interrupted")
+        else:
+            seen += until(master, b"System name")
+            os.write(master, b"Ledger")
+            seen += until(master, b"draft NOT saved")
+            os.write(master, b"\x11")  # ctrl+q: the draft could not be saved, so it asks
+            seen += until(master, b"Quit anyway? The draft could not be saved")
+            os.write(master, b"y")
+        assert process.wait(timeout=20) == (130 if plain else 0)
+    finally:
+        folder.chmod(0o755)
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert b"cannot lock the draft shared/draft.toml (permission denied)" in seen
+    if plain:
+        assert b"Draft not saved: cannot write shared/draft.toml: permission denied" in seen
+    assert list(folder.iterdir()) == []
+
+
+CRASH_TUI = (
+    "from screens.section import SectionScreen\n"
+    "def broken(self):\n    raise RuntimeError('a bug planted by the test')\n"
+    "SectionScreen.action_toggle_preview = broken\n"
+)
+CRASH_PLAIN = (
+    "from screens.plain.questions import Questions\n"
+    "def broken(self, spec):\n    raise RuntimeError('a bug planted by the test')\n"
+    "Questions.explain = broken\n"
+)
+
+
+@pytest.mark.parametrize("plain", [True, False], ids=["plain", "tui"])
+def test_a_crashing_archwiz_leaves_an_emergency_copy_and_says_where(tmp_path: Path, plain: bool) -> None:
+    process, master = spawn(["--plain"] if plain else [], tmp_path, code=CRASH_PLAIN if plain else CRASH_TUI)
+    try:
+        until(master, b"Start a new document")
+        os.write(master, b"\r")
+        if plain:
+            until(master, b"Go on: section 1")
+            os.write(master, b"\r")
+        until(master, b"System name")
+        os.write(master, b"Ledger" + (b"\r" if plain else b""))
+        if plain:
+            until(master, b"Status")
+            os.write(master, b"\x1bOP")  # F1: help, where the bug is
+        else:
+            drain(master, 0.3)
+            os.write(master, b"\x1bOR")  # F3: the preview, where the bug is
+        output = until(master, b"your answers are saved in")
+        output += drain(master, 0.5)
+        assert process.wait(timeout=20) == 1
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert b"a bug planted by the test" in output
+    copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
+    assert len(copies) == 1
+    assert read_draft(copies[0]).document.header.title == "Ledger"

@@ -230,9 +230,11 @@ def run_wizard(
     # Locked before the draft is read, renamed aside or written; names the holder otherwise.
     lock = DraftLock(draft_path)
     try:
-        lock.acquire()
+        unlocked = lock.acquire()
     except DraftLocked as locked:
         return _read_only(locked, plain)
+    if unlocked:
+        print(printable(f"archwiz: note: {unlocked}"), file=sys.stderr)
     front: FrontEnd | None = None
     try:
         if resume is not None:

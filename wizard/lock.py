@@ -39,10 +39,18 @@ class DraftLock:
         self.path = lock_path(draft)
         self._file: IO[str] | None = None
 
-    def acquire(self) -> None:
-        """Take the lock, or raise DraftLocked naming who holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the session
+    def acquire(self) -> str:
+        """Take the lock, or raise DraftLocked naming who holds it.
+
+        Where no lock file can be made (a read-only folder), the draft cannot be saved
+        there either; editing goes on unlocked, and the reason is returned to be told.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the session
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            return f"cannot lock the draft {self.draft} ({reason}); it is not protected from a second archwiz"
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -56,6 +64,7 @@ class DraftLock:
         handle.write(f"archwiz pid {os.getpid()} on {socket.gethostname()} since {stamp}\n")
         handle.flush()
         self._file = handle
+        return ""
 
     def release(self) -> None:
         # The file stays: unlinking it could let two processes lock two different files.

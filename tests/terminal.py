@@ -1,0 +1,93 @@
+"""A real archwiz on a pseudo-terminal, for tests that need a process: signals, locks, ttys."""
+
+import fcntl
+import os
+import pty
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+# Root ignores file modes. Rather than switch to another user (who may not reach the
+# interpreter, e.g. under /root/.pyenv), a root run drops the two capabilities that
+# bypass permission checks, so modes bind it as they bind any user.
+_DROP = "-dac_override,-dac_read_search"
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file permissions bind, as for any ordinary user."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file modes cannot be enforced")
+    return [setpriv, f"--inh-caps={_DROP}", f"--bounding-set={_DROP}"]
+
+
+def spawn(
+    args: list[str], cwd: Path, *, prefix: Sequence[str] = (), code: str = "", **env: str
+) -> tuple[subprocess.Popen[bytes], int]:
+    """``archwiz ARGS`` in ``cwd`` on an 80x24 terminal; the process and the terminal's master end.
+
+    ``prefix`` runs it through another command (setpriv); ``code`` runs that Python first,
+    in the same process (to plant a bug), then archwiz.
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    # No cursor-position reports: nothing on this side of the pty would answer them.
+    environment = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "PYTHONPATH": str(REPO),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        **env,
+    }
+    if code:
+        launch = [
+            "-c",
+            f"{code}\nimport sys\nfrom wizard.cli import main\nsys.exit(main(sys.argv[1:]))",
+            *args,
+        ]
+    else:
+        launch = ["-m", "wizard", *args]
+    process = subprocess.Popen(
+        [*prefix, sys.executable, *launch],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=cwd,
+        env=environment,
+        start_new_session=True,
+    )
+    os.close(slave)
+    return process, master
+
+
+def drain(master: int, seconds: float) -> bytes:
+    out, end = b"", time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                out += os.read(master, 65536)
+            except OSError:
+                break
+    return out
+
+
+def until(master: int, text: bytes, timeout: float = 30.0) -> bytes:
+    """Read the terminal until ``text`` appears; everything read, for more checks."""
+    seen, end = b"", time.monotonic() + timeout
+    while time.monotonic() < end:
+        seen += drain(master, 0.1)
+        if text in seen:
+            return seen
+    raise AssertionError(f"{text!r} never appeared")
