@@ -56,11 +56,18 @@ ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 class Terminal:
     """archwiz on a pseudo-terminal of its own."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, **env_overrides: str) -> None:
         self.started = time.perf_counter()
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[1]), "LINES": str(SIZE[0])}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(SIZE[1]),
+            "LINES": str(SIZE[0]),
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            **env_overrides,
+        }
         env.pop("TEXTUAL", None)
         self.process = subprocess.Popen(
             [shutil.which("archwiz") or "archwiz", *args],

@@ -42,7 +42,7 @@ class _Once(argparse.Action):
         values: Any,
         option: str | None = None,
     ) -> None:
-        if getattr(namespace, self.dest) is not None:
+        if getattr(namespace, self.dest, None) is not None:
             parser.error(f"{option} was given twice")
         setattr(namespace, self.dest, values)
 
@@ -77,27 +77,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DRAFT",
         help="reopen the autosaved draft (default: the --draft path) at the section last edited",
     )
-    plain_help = (
-        "ask line by line instead of the full-screen wizard: for screen readers, simple "
-        "terminals and slow links (chosen by itself when TERM=dumb)"
-    )
-    parser.add_argument("--plain", action="store_true", help=plain_help)
-    parser.add_argument(
-        "--draft",
-        action=_Once,
-        metavar="PATH",
-        help="where the wizard autosaves its draft (default: .archwiz-draft.toml in the current "
-        "folder, or beside the sidecar given to 'edit')",
-    )
+    _wizard_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "schema", help="print the JSON Schema of a spec, for editor validation and completion"
     )
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
-    # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps an earlier --plain.
-    edit.add_argument("--plain", action="store_true", default=argparse.SUPPRESS, help=plain_help)
+    # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps what came before FILE.
+    _wizard_options(edit, argparse.SUPPRESS)
     return parser
+
+
+def _wizard_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """The options of the interactive wizards, before or after 'edit FILE'."""
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=False if default is None else default,
+        help="ask line by line instead of the full-screen wizard: for screen readers, simple "
+        "terminals and slow links (chosen by itself when TERM=dumb)",
+    )
+    parser.add_argument(
+        "--draft",
+        action=_Once,
+        default=default,
+        metavar="PATH",
+        help="where the wizard autosaves its draft (default: .archwiz-draft.toml in the current "
+        "folder, or beside the sidecar given to 'edit')",
+    )
 
 
 def render_from(spec: str, output: str | None, quiet: bool) -> int:
