@@ -1,5 +1,6 @@
 """A real archwiz on a pseudo-terminal, for tests that need a process: signals, locks, ttys."""
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -10,8 +11,10 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -91,3 +94,53 @@ def until(master: int, text: bytes, timeout: float = 30.0) -> bytes:
         if text in seen:
             return seen
     raise AssertionError(f"{text!r} never appeared")
+
+
+@dataclass
+class Pty:
+    """A running archwiz and everything its terminal has shown so far (``seen``)."""
+
+    process: subprocess.Popen[bytes]
+    master: int
+    seen: bytes = b""
+
+    def until(self, text: bytes, timeout: float = 30.0) -> None:
+        self.seen += until(self.master, text, timeout)
+
+    def drain(self, seconds: float) -> None:
+        self.seen += drain(self.master, seconds)
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def wait(self, timeout: float = 20.0) -> int:
+        code = self.process.wait(timeout=timeout)
+        self.drain(0.2)
+        return code
+
+
+@contextlib.contextmanager
+def archwiz(args: list[str], cwd: Path, **options: Any) -> Iterator[Pty]:
+    """``spawn`` as a context: whatever the test does, the process ends and the pty closes."""
+    process, master = spawn(args, cwd, **options)
+    try:
+        yield Pty(process, master)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+        os.close(master)
+
+
+def new_document(pty: Pty, *, plain: bool, title: bytes = b"Ledger") -> None:
+    """From the first screen: a new document, and ``title`` typed as its system name
+    (and submitted, in plain mode, where the next question then shows)."""
+    pty.until(b"Start a new document")
+    pty.send(b"\r")
+    if plain:
+        pty.until(b"Go on: section 1")
+        pty.send(b"\r")
+    pty.until(b"System name")
+    pty.send(title + (b"\r" if plain else b""))
+    if plain:
+        pty.until(b"Status")

@@ -2,13 +2,12 @@
 
 import os
 import signal
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import COMPLETE, run_archwiz
-from terminal import drain, spawn, until
+from terminal import archwiz, new_document
 from textual.widgets import OptionList
 from tui import drive, eventually, load_document, screen_text, section_screen
 
@@ -188,56 +187,34 @@ def test_resume_without_a_draft_says_so(tmp_path: Path) -> None:
 # A real archwiz on a pseudo-terminal, stopped the hard ways -------------------------------
 
 
-def _typing(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """A new document in a real archwiz, with "Ledger" typed as the system name."""
-    process, master = spawn([], folder)
-    until(master, b"Start a new document")
-    os.write(master, b"\r")
-    until(master, b"System name")
-    os.write(master, b"Ledger")
-    return process, master
-
-
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_sigterm_and_sighup_save_the_draft_and_exit_128_plus_signal(
     tmp_path: Path, signum: int, code: int
 ) -> None:
-    process, master = _typing(tmp_path)
-    try:
-        drain(master, 0.3)  # typed, but well inside the autosave interval
-        process.send_signal(signum)
-        drain(master, 2.0)
-        assert process.wait(timeout=20) == code
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+    with archwiz([], tmp_path) as pty:
+        new_document(pty, plain=False)
+        pty.drain(0.3)  # typed, but well inside the autosave interval
+        pty.process.send_signal(signum)
+        assert pty.wait() == code
     assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
 
 
 def test_sigkill_loses_at_most_the_autosave_interval(tmp_path: Path) -> None:
-    process, master = _typing(tmp_path)
-    try:
-        drain(master, ArchwizApp.AUTOSAVE_SECONDS + 1.5)
-        process.kill()
-        process.wait(timeout=10)
-    finally:
-        os.close(master)
+    with archwiz([], tmp_path) as pty:
+        new_document(pty, plain=False)
+        pty.drain(ArchwizApp.AUTOSAVE_SECONDS + 1.5)
+        pty.process.kill()
+        pty.process.wait(timeout=10)
     assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
 
 
 def test_resume_reopens_the_draft_in_a_real_terminal(tmp_path: Path) -> None:
     save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "decisions", now=SAVED)
-    process, master = spawn(["--resume"], tmp_path)
-    try:
-        until(master, b"18 of 21")
-        drain(master, 0.5)  # let start-up finish: this tests resuming, not typing ahead
-        os.write(master, b"\x11")  # ctrl+q: nothing changed, so it just quits
-        assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+    with archwiz(["--resume"], tmp_path) as pty:
+        pty.until(b"18 of 21")
+        pty.drain(0.5)  # let start-up finish: this tests resuming, not typing ahead
+        pty.send(b"\x11")  # ctrl+q: nothing changed, so it just quits
+        assert pty.wait() == 0
 
 
 def test_one_archwiz_at_a_time_per_draft_and_a_stale_lock_blocks_nobody(tmp_path: Path) -> None:
@@ -272,21 +249,19 @@ def test_a_second_archwiz_is_told_who_holds_the_draft_and_may_read_it(tmp_path: 
     before = (tmp_path / DRAFT_NAME).read_bytes()
     holder = DraftLock(tmp_path / DRAFT_NAME)
     holder.acquire()
-    process, master = spawn(["--resume"], tmp_path)
     try:
-        assert b"is being edited by archwiz pid" in until(master, b"Read the draft")
-        os.write(master, b"\r")  # read it
-        until(master, b"Read-only")
-        until(master, b"Tillpoint Payments Platform Architecture")
-        os.write(master, b"\x1b")  # back to the offer
-        drain(master, 0.5)
-        os.write(master, b"\x11")  # ctrl+q
-        assert process.wait(timeout=20) == 0
+        with archwiz(["--resume"], tmp_path) as pty:
+            pty.until(b"Read the draft")
+            assert b"is being edited by archwiz pid" in pty.seen
+            pty.send(b"\r")  # read it
+            pty.until(b"Read-only")
+            pty.until(b"Tillpoint Payments Platform Architecture")
+            pty.send(b"\x1b")  # back to the offer
+            pty.drain(0.5)
+            pty.send(b"\x11")  # ctrl+q
+            assert pty.wait() == 0
     finally:
         holder.release()
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
     assert (tmp_path / DRAFT_NAME).read_bytes() == before  # read, never written
 
 
@@ -295,15 +270,13 @@ def test_a_held_draft_with_nothing_saved_yet_is_refused_with_its_holder(tmp_path
 
     holder = DraftLock(tmp_path / DRAFT_NAME)
     holder.acquire()
-    process, master = spawn([], tmp_path)
     try:
-        assert process.wait(timeout=20) == 2
-        output = drain(master, 0.5)
+        with archwiz([], tmp_path) as pty:
+            assert pty.wait() == 2
     finally:
         holder.release()
-        os.close(master)
-    assert b"is being edited by archwiz pid" in output
-    assert b"Traceback" not in output
+    assert b"is being edited by archwiz pid" in pty.seen
+    assert b"Traceback" not in pty.seen
 
 
 def test_a_read_only_draft_is_refused_not_replaced(tmp_path: Path) -> None:
@@ -393,24 +366,11 @@ def test_a_crash_leaves_an_emergency_copy_of_the_model(
 
 
 def test_draft_path_puts_the_draft_there_and_the_resume_hint_names_it(tmp_path: Path) -> None:
-    process, master = spawn(["--plain", "--draft", "drafts/payments.toml"], tmp_path)
-    try:
-        until(master, b"Start a new document")
-        os.write(master, b"\r")
-        until(master, b"Go on: section 1")
-        os.write(master, b"\r")
-        until(master, b"System name")
-        os.write(master, b"Ledger\r")
-        until(master, b"Status")
-        os.write(master, b"\x03")
-        output = until(master, b"resume with")
-        output += drain(master, 0.3)
-        assert process.wait(timeout=20) == 130
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert b"resume with: archwiz --resume drafts/payments.toml --plain" in output
+    with archwiz(["--plain", "--draft", "drafts/payments.toml"], tmp_path) as pty:
+        new_document(pty, plain=True)
+        pty.send(b"\x03")
+        assert pty.wait() == 130
+    assert b"resume with: archwiz --resume drafts/payments.toml --plain" in pty.seen
     assert read_draft(tmp_path / "drafts" / "payments.toml").document.header.title == "Ledger"
     assert not (tmp_path / DRAFT_NAME).exists()
     resumed = run_archwiz("--from", "drafts/payments.toml", "-o", "-", cwd=tmp_path)
@@ -446,31 +406,20 @@ def test_an_unwritable_draft_folder_is_reported_as_an_ordinary_user_and_editing_
     folder.mkdir()
     folder.chmod(0o555)
     args = ["--draft", "shared/draft.toml", *(["--plain"] if plain else [])]
-    process, master = spawn(args, tmp_path, prefix=unprivileged())
     try:
-        seen = until(master, b"Start a new document")
-        os.write(master, b"\r")
-        if plain:
-            seen += until(master, b"Go on: section 1")
-            os.write(master, b"\r")
-            seen += until(master, b"System name")
-            os.write(master, b"Ledger\r")
-            seen += until(master, b"Status")  # the questions go on
-            os.write(master, b"\x03")
-            seen += until(master, b"Interrupted")
-        else:
-            seen += until(master, b"System name")
-            os.write(master, b"Ledger")
-            seen += until(master, b"draft NOT saved")
-            os.write(master, b"\x11")  # ctrl+q: the draft could not be saved, so it asks
-            seen += until(master, b"Quit anyway? The draft could not be saved")
-            os.write(master, b"y")
-        assert process.wait(timeout=20) == (130 if plain else 0)
+        with archwiz(args, tmp_path, prefix=unprivileged()) as pty:
+            new_document(pty, plain=plain)  # in plain mode, the next question shows: it goes on
+            if plain:
+                pty.send(b"\x03")
+            else:
+                pty.until(b"draft NOT saved")
+                pty.send(b"\x11")  # ctrl+q: the draft could not be saved, so it asks
+                pty.until(b"Quit anyway? The draft could not be saved")
+                pty.send(b"y")
+            assert pty.wait() == (130 if plain else 0)
     finally:
         folder.chmod(0o755)
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+    seen = pty.seen
     assert b"cannot lock the draft shared/draft.toml (permission denied)" in seen
     if plain:
         assert b"Draft not saved: cannot write shared/draft.toml: permission denied" in seen
@@ -491,29 +440,15 @@ CRASH_PLAIN = (
 
 @pytest.mark.parametrize("plain", [True, False], ids=["plain", "tui"])
 def test_a_crashing_archwiz_leaves_an_emergency_copy_and_says_where(tmp_path: Path, plain: bool) -> None:
-    process, master = spawn(["--plain"] if plain else [], tmp_path, code=CRASH_PLAIN if plain else CRASH_TUI)
-    try:
-        until(master, b"Start a new document")
-        os.write(master, b"\r")
-        if plain:
-            until(master, b"Go on: section 1")
-            os.write(master, b"\r")
-        until(master, b"System name")
-        os.write(master, b"Ledger" + (b"\r" if plain else b""))
-        if plain:
-            until(master, b"Status")
-            os.write(master, b"\x1bOP")  # F1: help, where the bug is
-        else:
-            drain(master, 0.3)
-            os.write(master, b"\x1bOR")  # F3: the preview, where the bug is
-        output = until(master, b"your answers are saved in")
-        output += drain(master, 0.5)
-        assert process.wait(timeout=20) == 1
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert b"a bug planted by the test" in output
+    crash = CRASH_PLAIN if plain else CRASH_TUI
+    with archwiz(["--plain"] if plain else [], tmp_path, code=crash) as pty:
+        new_document(pty, plain=plain)
+        if not plain:
+            pty.drain(0.3)  # the typed name reaches the model
+        pty.send(b"\x1bOP" if plain else b"\x1bOR")  # F1 (help) or F3 (preview): where the bug is
+        pty.until(b"your answers are saved in")
+        assert pty.wait() == 1
+    assert b"a bug planted by the test" in pty.seen
     copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
     assert len(copies) == 1
     assert read_draft(copies[0]).document.header.title == "Ledger"
