@@ -75,18 +75,8 @@ class StartScreen(Screen["Session | None"]):
             return
         from wizard.drafts import Locked, SetAside
 
-        if isinstance(self.found, Locked):
-            note = (
-                f"The draft {self.found.draft.path} is being edited by {self.found.holder}. "
-                "Close that archwiz to edit it here; until then you can read it."
-            )
-            yield Static(literal(note), id="draft-note")
-        elif isinstance(self.found, SetAside):
-            note = (
-                f"The draft {self.found.original} could not be read, so it was moved to "
-                f"{self.found.moved_to} (nothing was deleted): {self.found.reason}"
-            )
-            yield Static(literal(note), id="draft-note")
+        if isinstance(self.found, Locked | SetAside):
+            yield Static(literal(self.found.describe()), id="draft-note")
 
     def on_mount(self) -> None:
         self._show_open(False)

@@ -330,7 +330,7 @@ def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
 def test_a_crash_leaves_an_emergency_copy_of_the_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wizard import cli
+    from wizard import launch
 
     draft = tmp_path / DRAFT_NAME
     session = Session(load_document(COMPLETE), draft=draft)
@@ -356,7 +356,7 @@ def test_a_crash_leaves_an_emergency_copy_of_the_model(
     with pytest.raises(RuntimeError):
         asyncio.run(main())
     assert app.return_code == 1
-    cli._emergency(app.session)
+    launch.save_emergency_copy(app.session)
     copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
     assert len(copies) == 1
     assert read_draft(copies[0]).document == session.document

@@ -10,19 +10,21 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from wizard import __version__
 from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
-from wizard.outputs import DEFAULT_OUTPUT, output_paths
+from wizard.outputs import DEFAULT_OUTPUT, STDIN, STDOUT, output_paths
+
+
+def dumb_terminal() -> bool:
+    """A terminal that cannot move its cursor, as prompt_toolkit defines it."""
+    return os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+
 
 if TYPE_CHECKING:
-    from wizard.drafts import Draft, Locked, SetAside
-    from wizard.lock import DraftLocked
-    from wizard.session import Session
-
-STDOUT = STDIN = "-"
+    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -171,170 +173,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     edit = args.file if args.command == "edit" else None
     if edit is not None and args.resume is not None:
         raise InputError("--resume reopens a draft; it cannot be combined with 'edit FILE'")
-    plain = args.plain or _dumb_terminal()
+    plain = args.plain or dumb_terminal()
     if plain and not args.plain and not args.quiet:
         print(
             f"archwiz: this terminal (TERM={os.environ.get('TERM')}) cannot show the full-screen "
             "wizard, so the questions come line by line (--plain)",
             file=sys.stderr,
         )
+    from wizard.launch import run_wizard
+
     return run_wizard(edit, args.resume, args.draft, args.quiet, plain=plain)
-
-
-def _dumb_terminal() -> bool:
-    """A terminal that cannot move its cursor, as prompt_toolkit defines it."""
-    return os.environ.get("TERM", "").lower() in ("dumb", "unknown")
-
-
-def _needs_terminal() -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise InputError(
-            "the interactive wizard needs a terminal; to render without one, use "
-            "archwiz --from SPEC.toml -o ARCHITECTURE.md ('archwiz schema' prints the format)"
-        )
-
-
-class FrontEnd(Protocol):
-    """What the command line needs of the TUI app and of the plain wizard alike."""
-
-    session: "Session | None"
-
-    @property
-    def return_code(self) -> int | None: ...
-
-    def fresh_draft(self) -> Path | None: ...
-
-    def run(self) -> list[Path] | None: ...
-
-
-def _front_end(
-    plain: bool, session: "Session | None", draft_path: Path, found: "Draft | SetAside | Locked | None"
-) -> FrontEnd:
-    # Each front end is imported only when used: Textual costs ~150 ms, questionary ~100 ms.
-    if plain:
-        from screens.plain import PlainWizard
-
-        return PlainWizard(session, draft_path=draft_path, draft=found)
-    from screens.app import ArchwizApp
-
-    return ArchwizApp(session, draft_path=draft_path, draft=found)
-
-
-def run_wizard(
-    edit: str | None, resume: str | None, draft: str | None, quiet: bool, plain: bool = False
-) -> int:
-    """The interactive wizard; files are read (and refused) before the screen changes."""
-    from wizard.draft_path import default_draft
-    from wizard.lock import DraftLock, DraftLocked
-
-    if edit == STDIN:
-        raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
-    draft_path = Path(draft) if draft else default_draft(Path(edit) if edit else None)
-    session = _edited(edit) if edit is not None else None
-    found: Draft | SetAside | Locked | None = None
-    _needs_terminal()
-    if resume:
-        draft_path = Path(resume)
-    # Locked before the draft is read, renamed aside or written; names the holder otherwise.
-    lock = DraftLock(draft_path)
-    try:
-        unlocked = lock.acquire()
-    except DraftLocked as locked:
-        return _read_only(locked, plain)
-    if unlocked:
-        print(printable(f"archwiz: note: {unlocked}"), file=sys.stderr)
-    front: FrontEnd | None = None
-    try:
-        if resume is not None:
-            session = _resumed(draft_path)
-        elif edit is None and draft_path.exists():  # no draft: no model to import before the screen
-            from wizard.drafts import open_draft
-
-            found = open_draft(draft_path)  # offered on the start screen
-        front = _front_end(plain, session, draft_path, found)
-        if session is not None and session.draft is None:
-            session.draft = front.fresh_draft()
-        written = front.run() or []
-    finally:
-        if front is not None and front.return_code == 1 and front.session is not None:
-            _emergency(front.session)
-        lock.release()
-    _report(front.session, written, found, draft_path, quiet, plain)
-    return front.return_code or EXIT_OK
-
-
-def _read_only(locked: "DraftLocked", plain: bool) -> int:
-    """Another archwiz holds the draft: offer to read it, never to write it."""
-    from wizard.drafts import Locked, read_draft
-
-    if not locked.draft.exists():
-        raise locked  # it has saved nothing yet: there is nothing to read
-    try:
-        draft = read_draft(locked.draft)  # never set aside: it is not ours to move
-    except ArchwizError:
-        raise locked from None
-    front = _front_end(plain, None, locked.draft, Locked(draft, locked.holder))
-    front.run()
-    return front.return_code or EXIT_OK
-
-
-def _report(
-    session: "Session | None",
-    written: list[Path],
-    found: "Draft | SetAside | Locked | None",
-    draft_path: Path,
-    quiet: bool,
-    plain: bool,
-) -> None:
-    """What the wizard leaves behind, said once it has given the terminal back."""
-    from wizard.draft_path import default_draft
-
-    if written and not quiet:
-        print(printable(f"wrote {written[0]} and {written[1]}"), file=sys.stderr)
-    if found is not None and session is None:
-        from wizard.drafts import SetAside
-
-        if isinstance(found, SetAside):
-            print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
-    if session is not None and session.draft and session.saved_at and not quiet:
-        where = "" if session.draft == default_draft(session.source) else f" {session.draft}"
-        command = f"archwiz --resume{where}{' --plain' if plain else ''}"
-        print(printable(f"draft saved in {session.draft}; resume with: {command}"), file=sys.stderr)
-
-
-def _edited(path: str) -> "Session":
-    from wizard.session import Session
-    from wizard.spec import load_spec
-
-    document, _ = load_spec(path)
-    return Session(document, source=Path(path))
-
-
-def _resumed(path: Path) -> "Session":
-    from wizard.drafts import SetAside, open_draft
-    from wizard.session import Session
-
-    found = open_draft(path)
-    if found is None:
-        raise InputError(f"--resume: there is no draft at {path}; 'archwiz' starts a new document")
-    if isinstance(found, SetAside):
-        raise InputError(
-            f"--resume: the draft {path} could not be read, so it was moved to {found.moved_to}: "
-            + found.reason
-        )
-    return Session.resumed(found)
-
-
-def _emergency(session: "Session") -> None:
-    """After a crash, a copy of the model (never of the widgets) next to the draft."""
-    from wizard.drafts import DRAFT_NAME, emergency_copy
-
-    try:
-        copy = emergency_copy(session.draft or Path(DRAFT_NAME), session.document, session.section)
-    except ArchwizError as error:
-        print(f"archwiz: could not write an emergency copy: {error}", file=sys.stderr)
-        return
-    print(printable(f"archwiz stopped on an error; your answers are saved in {copy}"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

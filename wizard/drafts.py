@@ -49,6 +49,12 @@ class Locked:
     draft: Draft
     holder: str  # "archwiz pid 123 on host since 2026-11-26T14:00:00+00:00"
 
+    def describe(self) -> str:
+        return (
+            f"The draft {self.draft.path} is being edited by {self.holder}. "
+            "Close that archwiz to edit it here; until then you can read it."
+        )
+
 
 @dataclass(frozen=True)
 class SetAside:
@@ -57,6 +63,12 @@ class SetAside:
     original: Path
     moved_to: Path
     reason: str
+
+    def describe(self) -> str:
+        return (
+            f"The draft {self.original} could not be read, so it was moved to {self.moved_to} "
+            f"(nothing was deleted): {self.reason}"
+        )
 
 
 def draft_bytes(document: Document, section: str, saved: datetime) -> bytes:

@@ -5,6 +5,7 @@ from pathlib import Path
 from wizard.errors import InputError
 
 DEFAULT_OUTPUT = "ARCHITECTURE.md"
+STDIN = STDOUT = "-"  # what stands for standard input (--from, edit) and output (-o)
 
 
 def output_paths(output: str | None) -> tuple[Path, Path]:

@@ -16,12 +16,12 @@ from wizard.errors import InputError, Problem
 from wizard.migrations import TooNew, migrate
 from wizard.model import Document
 from wizard.model.document import UNIQUE, duplicate_message
+from wizard.outputs import STDIN
 from wizard.problems import describe_all, format_path
 from wizard.toml_lines import TomlLines
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
 MAX_PROBLEMS = 50  # past this, a list of problems stops helping anyone
-STDIN = "-"
 _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 
 

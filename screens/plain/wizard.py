@@ -15,6 +15,7 @@ from types import FrameType
 from screens.plain.lists import edit_list
 from screens.plain.prompts import Choice, Help, Prompter
 from screens.plain.questions import Questions
+from screens.plain.start import start
 from wizard.answers import SectionAnswers
 from wizard.drafts import Draft, Locked, SetAside, fresh_draft
 from wizard.errors import EXIT_INTERRUPTED, EXIT_OK, ArchwizError
@@ -22,7 +23,6 @@ from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
 from wizard.sections import SECTIONS, Section, SectionState, progress
 from wizard.session import Session
-from wizard.spec import load_spec
 
 
 class Terminated(BaseException):
@@ -116,65 +116,12 @@ class PlainWizard:
         self.say("archwiz: a software architecture document, one question at a time.")
         self.say(self.prompter.intro)
         if self.session is None:
-            self.session = self._start()
+            self.session = start(self.prompter, self.found)
             if self.session is None:
                 return
             if self.session.draft is None:
                 self.session.draft = self.fresh_draft()
         self._sections()
-
-    def _start(self) -> Session | None:
-        found = self.found
-        if isinstance(found, Locked):
-            self._read_only(found)
-            return None
-        if isinstance(found, SetAside):
-            self.say(
-                f"The draft {found.original} could not be read, so it was moved to {found.moved_to} "
-                f"(nothing was deleted): {found.reason}"
-            )
-        choices = [
-            Choice("new", "Start a new document"),
-            Choice("open", "Open an existing sidecar (.toml)"),
-            Choice("quit", "Quit"),
-        ]
-        if isinstance(found, Draft):
-            choices.insert(0, Choice("resume", f"Resume the draft ({found.describe()})"))
-        while True:
-            picked = self.prompter.choose("What would you like to do?", choices, choices[0].value)
-            if picked == "resume" and isinstance(found, Draft):
-                return Session.resumed(found)
-            if picked == "new":
-                return Session()
-            if picked == "open" and (session := self._open()):
-                return session
-            if picked == "quit":
-                return None
-
-    def _open(self) -> Session | None:
-        while True:
-            path = self.prompter.text(
-                "Sidecar to open (empty to go back)", "", example="docs/ARCHITECTURE.toml"
-            )
-            if isinstance(path, Help):
-                self.say("The .toml file archwiz wrote beside a document, or any spec in its format.")
-                continue
-            if not path.strip():
-                return None
-            try:
-                document, _ = load_spec(path.strip())
-            except ArchwizError as error:
-                self.say(str(error))
-                continue
-            return Session(document, source=Path(path.strip()))
-
-    def _read_only(self, locked: Locked) -> None:
-        self.say(
-            f"The draft {locked.draft.path} is being edited by {locked.holder}. "
-            "Close that archwiz to edit it here; until then you can read it."
-        )
-        if self.prompter.confirm("Show the draft here, read-only?", True) is True:
-            self.say(render_markdown(locked.draft.document))
 
     # Sections ---------------------------------------------------------------------------------
 
