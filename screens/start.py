@@ -111,6 +111,7 @@ class StartScreen(Screen["Session | None"]):
         path = event.value.strip()
         if not path:
             return
+        path = str(Path(path).expanduser())  # no shell here to expand "~"
         from wizard.session import Session
         from wizard.spec import load_spec
 

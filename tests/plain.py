@@ -183,7 +183,7 @@ class Keys(Typist):
         return (DOWN * steps if steps > 0 else UP * -steps) + ENTER
 
     def flag(self, value: bool) -> str:
-        return "y" if value else "n"
+        return ("y" if value else "n") + ENTER
 
     def add(self, first: bool) -> str:
         # The menu starts on "Done" (up is "Add"); after an add it offers "Add" again.

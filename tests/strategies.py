@@ -265,11 +265,15 @@ def _twin(value: BaseModel) -> BaseModel:
             field_value = [_twin(item) for item in field_value]
         data[spec.key] = field_value
     if isinstance(value, Document):
-        # Twins of distinct names would collide; keep them distinct as the originals are.
-        for number, entity in enumerate(data["entities"]):
-            entity.name = f"Entity{number}"
-        for number, endpoint in enumerate(data["endpoints"]):
-            endpoint.path = f"/path{number}"
+        # Twins of distinct names would collide; keep them distinct as the originals are,
+        # and keep what decides how a heading shows them (see _twin_text).
+        def marked(original: str) -> str:
+            return "(a)[b]" if _REVERSED_LINK.search(original) else ""
+
+        for number, (entity, original) in enumerate(zip(data["entities"], value.entities, strict=True)):
+            entity.name = f"Entity{number}{marked(original.name)}"
+        for number, (endpoint, source) in enumerate(zip(data["endpoints"], value.endpoints, strict=True)):
+            endpoint.path = f"/path{number}{marked(source.path)}"
     return type(value).model_validate(data)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from conftest import COMPLETE, GOLDEN, MINIMAL, run_archwiz
 
 from wizard.cli import main
@@ -142,3 +143,20 @@ def test_edit_a_good_file_without_a_terminal_still_refuses_cleanly() -> None:
     result = run_archwiz("edit", str(COMPLETE), stdin=b"")
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
+
+
+def test_a_dumb_terminal_without_a_terminal_is_refused_before_any_note(tmp_path: Path) -> None:
+    result = run_archwiz(cwd=tmp_path, stdin=b"", env={**os.environ, "TERM": "dumb"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("archwiz: the interactive wizard needs a terminal")
+    assert "line by line" not in result.stderr
+
+
+def test_a_wizard_path_expands_home_and_refuses_standard_output() -> None:
+    from wizard.errors import InputError
+    from wizard.outputs import output_paths
+
+    markdown, sidecar = output_paths("~/docs/A.md")
+    assert markdown == Path.home() / "docs" / "A.md" and sidecar == Path.home() / "docs" / "A.toml"
+    with pytest.raises(InputError, match="standard output"):
+        output_paths("-")

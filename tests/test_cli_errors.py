@@ -85,7 +85,7 @@ def test_every_schema_error_is_reported_at_once_with_its_line(tmp_path, capsys, 
         f"{path}:6: components[0].name: required: Name, e.g. 'API Gateway'",
         f"{path}:7: components[0].nmae: unknown key 'nmae'; did you mean 'name'?",
         f"{path}:11: components[1].technologies[1]: expected a string, got an integer 3",
-        f"{path}:16: entities[1].name: duplicate entity name 'Payment'; item 0 already has it",
+        f"{path}:16: entities[1].name: duplicate entity name 'Payment'; the 1st entity has it already",
         f"{path}:19: review.owner: contains an ESC at column 4; remove it: it is invisible, or a terminal control",
     ]
     assert lines == expected
@@ -226,7 +226,7 @@ def test_a_duplicate_is_reported_even_when_its_list_has_other_errors(tmp_path, c
     code, err = render(capsys, "--from", str(path), "-o", "-")
     assert code == 2
     assert err.splitlines() == [
-        f"{path}:4: entities[1].name: duplicate entity name 'E'; item 0 already has it",
+        f"{path}:4: entities[1].name: duplicate entity name 'E'; the 1st entity has it already",
         f"{path}:7: entities[2].schema: expected a string, got an integer 5",
     ]
 

@@ -257,7 +257,8 @@ def test_a_second_archwiz_is_told_who_holds_the_draft_and_may_read_it(tmp_path: 
             pty.until(b"Read-only")
             pty.until(b"Tillpoint Payments Platform Architecture")
             pty.send(b"\x1b")  # back to the offer
-            pty.drain(0.5)
+            pty.until(b"Read the draft")  # drawn again: the next key goes to it
+            pty.drain(0.3)
             pty.send(b"\x11")  # ctrl+q
             assert pty.wait() == 0
     finally:

@@ -29,6 +29,7 @@ def errors(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
         ("\u2066", "LEFT-TO-RIGHT ISOLATE"),
         ("\u2028", "LINE SEPARATOR"),
         ("\x7f", "U+007F"),
+        ("\udce9", "a byte that is not UTF-8 (0xE9)"),  # how Python keeps a byte it could not decode
     ],
 )
 def test_control_characters_are_refused_everywhere_with_their_name(char: str, named: str) -> None:
@@ -91,6 +92,25 @@ def test_versions_must_look_like_x_y_z(version: str) -> None:
 def test_links_refuse_dangerous_schemes(url: str) -> None:
     ((_, message),) = errors({"references": {"internal": [{"title": "x", "url": url}]}})
     assert "http, https or mailto" in message
+
+
+@pytest.mark.parametrize("url", ["//evil.example/x", "\\\\evil.example", "/\\evil.example"])
+def test_links_to_another_host_need_a_scheme(url: str) -> None:
+    ((_, message),) = errors({"references": {"internal": [{"title": "x", "url": url}]}})
+    assert "a link to another host needs https:// (or http://); a relative path starts otherwise" in message
+
+
+def test_a_date_that_names_no_real_day_says_which_part_is_wrong() -> None:
+    from wizard.problems import describe
+
+    def message(value: str) -> str:
+        with pytest.raises(ValidationError) as raised:
+            Document.model_validate({"header": {"last_updated": value}})
+        return describe(raised.value.errors()[0])[1]
+
+    day, month = message("2026-02-30"), message("2026-13-01")
+    assert day.endswith("got a string '2026-02-30': that month has no such day")
+    assert month.endswith("got a string '2026-13-01': months go from 01 to 12")
 
 
 def test_duplicate_entities_and_endpoints_are_refused() -> None:

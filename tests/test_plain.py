@@ -110,7 +110,7 @@ def test_lists_add_edit_move_and_delete_items(tmp_path: Path) -> None:
     second = ENTER + answer("Ledger") + FINISH + ENTER + ENTER + ENTER  # "Add" is offered again
     edit = pick("Edit") + pick("Gateway") + answer("API Gateway") + FINISH + ENTER * 3
     move = pick("Move") + pick("Ledger") + ENTER  # to position 1
-    delete = pick("Delete") + pick("API") + "y"
+    delete = pick("Delete") + pick("API") + "y" + ENTER
     keys = NEW + jump + add_first + item + second + edit + move + delete
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
     assert wizard.session is not None
@@ -126,9 +126,62 @@ def test_a_list_wide_rule_refuses_the_item_that_breaks_it(tmp_path: Path) -> Non
     again = ENTER + answer("Payment") + answer("Refund")  # a second "Payment" is refused
     keys = NEW + jump + UP + ENTER + entity + again
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
-    assert "✗ Entity: duplicate entity name 'Payment'; item 0 already has it" in said
+    assert "✗ Entity: duplicate entity name 'Payment'; the 1st entity has it already" in said
     assert wizard.session is not None
     assert [e.name for e in wizard.session.document.entities] == ["Payment", "Refund"]
+
+
+def test_an_item_is_chosen_by_the_number_the_list_shows(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    names = [goal.name for goal in session.document.goals]
+    keys = DOWN + ENTER + pick("Architectural Goals") + pick("Delete") + pick("Goal 2:") + "y" + ENTER
+    _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert [goal.name for goal in session.document.goals] == [names[0], *names[2:]]
+    assert f"? Delete goal 2, {names[1]}" in said
+    assert f"Architectural Goals: {len(names)} goals" in said
+
+
+def test_a_new_item_is_cancelled_at_its_first_required_text(tmp_path: Path) -> None:
+    jump = DOWN + ENTER + pick("API Contracts")
+    keys = NEW + jump + UP + ENTER + ENTER + ENTER  # "Add an endpoint", method GET, then an empty path
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "API Contracts: new endpoint (leave Path empty to cancel)" in said
+    assert "No endpoint added." in said
+    assert wizard.session is not None and wizard.session.document.endpoints == []
+
+
+def test_an_item_without_a_required_text_says_nothing_of_cancelling(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    keys = DOWN + ENTER + pick("API Contracts") + pick("Edit") + pick("Endpoint 1:")
+    keys += ENTER * 2 + FINISH + ENTER + FINISH  # method, path, request, status, response kept
+    keys += pick("Add")  # to the error responses
+    _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert "Error responses: new error response\n" in said
+
+
+def test_a_menu_filter_that_matches_nothing_chooses_nothing(tmp_path: Path) -> None:
+    keys = NEW + "zzz" + ENTER + "\x7f" * 3 + pick("Quit")
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.return_code == 0
+    assert "Section 1 of 21" not in said  # the Enter on "zzz" did not take the first entry
+
+
+def test_help_keeps_what_was_typed(tmp_path: Path) -> None:
+    keys = NEW + GO_ON + "Led" + F1 + "ger" + ENTER
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.session is not None and wizard.session.document.header.title == "Ledger"
+    assert "System name: The system or component" in said
+
+
+def test_a_multi_line_question_has_its_example_on_a_line_of_its_own(tmp_path: Path) -> None:
+    from wizard.model.overview import Summary
+
+    example = field(Summary, "text").example
+    keys = NEW + DOWN + ENTER + pick("Executive Summary")
+    _, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    # A long first line makes prompt_toolkit blank the screen: the question stays short, and
+    # the example is said by the question itself (so, in this transcript, after "? Summary").
+    assert f"? Summary\ne.g. {example}\n" in said
 
 
 def test_a_new_item_left_without_a_name_is_not_added(tmp_path: Path) -> None:
@@ -193,7 +246,7 @@ def test_a_write_error_is_said_and_the_answers_are_kept(tmp_path: Path) -> None:
 def test_a_held_draft_can_be_read_not_edited(tmp_path: Path) -> None:
     draft = Draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", None)
     holder = "archwiz pid 4242 on build-host since 2026-11-20T09:30:05+00:00"
-    wizard, said = play("y", draft_path=draft.path, found=Locked(draft, holder))
+    wizard, said = play("y" + ENTER, draft_path=draft.path, found=Locked(draft, holder))
     assert f"is being edited by {holder}" in said
     assert "# Tillpoint Payments Platform Architecture" in said
     assert wizard.session is None and not draft.path.exists()
@@ -213,8 +266,8 @@ def test_quitting_asks_first_when_the_draft_cannot_be_saved(tmp_path: Path) -> N
     session = Session(Document(), draft=blocker / DRAFT_NAME)
     header = GO_ON + answer("Ledger") + ENTER * 3
     # "n" stays: the owner answered afterwards proves the wizard went on.
-    keys = header + pick("Quit") + "n" + pick("Choose") + pick("Ownership") + answer("Core team")
-    keys += ENTER * 2 + pick("Quit") + "y"
+    keys = header + pick("Quit") + "n" + ENTER + pick("Choose") + pick("Ownership") + answer("Core team")
+    keys += ENTER * 2 + pick("Quit") + "y" + ENTER
     wizard, said = play(keys, session, draft_path=blocker / DRAFT_NAME)
     assert "Draft not saved: cannot create the folder" in said
     assert said.count("? Quit anyway? The draft could not be saved") == 2
@@ -288,6 +341,23 @@ def test_line_prompts_keep_clear_explain_and_take_several_lines(tmp_path: Path) 
     assert read_draft(tmp_path / DRAFT_NAME).document.summary.text == "First paragraph.\n\nSecond one."
 
 
+def test_line_prompts_refuse_bytes_that_are_not_utf8_and_go_on(tmp_path: Path) -> None:
+    # A terminal in Latin-1 sends é as the byte 0xE9; Python reads it as "\udce9".
+    wizard, said = play_lines("\n\ncaf\udce9\ncafé\n", draft_path=tmp_path / DRAFT_NAME)
+    assert "✗ System name: contains a byte that is not UTF-8 (0xE9) at column 4" in said
+    assert "System name [caf]: " in said  # offered back without it
+    assert wizard.session is not None and wizard.session.document.header.title == "café"
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "café"
+
+
+def test_a_dot_alone_at_once_keeps_a_multi_line_answer(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    before = session.document.summary.text
+    lines = "choose\nExecutive\n.\n"
+    play_lines(lines, session, draft_path=tmp_path / DRAFT_NAME)
+    assert session.document.summary.text == before
+
+
 def test_line_prompts_say_what_they_expect_of_a_wrong_choice(tmp_path: Path) -> None:
     wizard, said = play_lines("\n\n\nPending\n2\n", draft_path=tmp_path / DRAFT_NAME)
     assert "Type a number from 1 to 3, or part of one choice." in said
@@ -338,7 +408,8 @@ def test_any_pasted_name_ends_in_the_model_or_in_a_message_never_both(text: str)
 @settings(max_examples=examples(25), deadline=None)
 @given(
     st.one_of(
-        st.sampled_from(NAME_SAMPLES),
+        # Bytes a terminal sends that are not UTF-8 reach Python as lone surrogates.
+        st.sampled_from([*NAME_SAMPLES, "caf\udce9"]),
         st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=120),
     )
 )

@@ -6,25 +6,15 @@ must never pull in Textual or questionary.
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from wizard import __version__
 from wizard.chars import printable
 from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
 from wizard.outputs import DEFAULT_OUTPUT, STDIN, STDOUT, output_paths
-
-
-def dumb_terminal() -> bool:
-    """A terminal that cannot move its cursor, as prompt_toolkit defines it."""
-    return os.environ.get("TERM", "").lower() in ("dumb", "unknown")
-
-
-if TYPE_CHECKING:
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -173,16 +163,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     edit = args.file if args.command == "edit" else None
     if edit is not None and args.resume is not None:
         raise InputError("--resume reopens a draft; it cannot be combined with 'edit FILE'")
-    plain = args.plain or dumb_terminal()
-    if plain and not args.plain and not args.quiet:
-        print(
-            f"archwiz: this terminal (TERM={os.environ.get('TERM')}) cannot show the full-screen "
-            "wizard, so the questions come line by line (--plain)",
-            file=sys.stderr,
-        )
     from wizard.launch import run_wizard
 
-    return run_wizard(edit, args.resume, args.draft, args.quiet, plain=plain)
+    return run_wizard(edit, args.resume, args.draft, args.quiet, plain=args.plain)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ emergency copy of the answers. Each front end is imported only here, and only
 when it runs: Textual costs ~150 ms to import, questionary ~100 ms.
 """
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from wizard.drafts import Draft, Locked, SetAside
     from wizard.lock import DraftLocked
     from wizard.session import Session
+
+
+def _dumb_terminal() -> bool:
+    """A terminal that cannot move its cursor, as prompt_toolkit defines it."""
+    return os.environ.get("TERM", "").lower() in ("dumb", "unknown")
 
 
 def _needs_terminal() -> None:
@@ -70,6 +76,14 @@ def run_wizard(
     session = _edited(edit) if edit is not None else None
     found: Draft | SetAside | Locked | None = None
     _needs_terminal()
+    if not plain and _dumb_terminal():
+        plain = True
+        if not quiet:
+            print(
+                f"archwiz: this terminal (TERM={os.environ.get('TERM')}) cannot show the full-screen "
+                "wizard, so the questions come line by line (--plain)",
+                file=sys.stderr,
+            )
     if resume:
         draft_path = Path(resume)
     # Locked before the draft is read, renamed aside or written; names the holder otherwise.

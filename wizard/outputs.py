@@ -9,8 +9,14 @@ STDIN = STDOUT = "-"  # what stands for standard input (--from, edit) and output
 
 
 def output_paths(output: str | None) -> tuple[Path, Path]:
-    """The Markdown path and its sidecar's, from ``-o``."""
-    markdown = Path(output or DEFAULT_OUTPUT)
+    """The Markdown path and its sidecar's, from ``-o`` or a path typed in a wizard.
+
+    A wizard has no shell to expand ``~``, so it is expanded here; ``-`` (standard
+    output) only means something to ``--from``, which never asks for paths for it.
+    """
+    if output == STDOUT:
+        raise InputError("'-' stands for standard output, which only archwiz --from -o - writes; name a file")
+    markdown = Path(output or DEFAULT_OUTPUT).expanduser()
     if (output or "").endswith(("/", "\\")) or markdown.is_dir():
         markdown = markdown / DEFAULT_OUTPUT
     if markdown.suffix.lower() == ".toml":

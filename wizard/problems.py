@@ -35,6 +35,13 @@ _EXPECTED = {
 }
 
 
+# A date in the right shape that names no real day says which part is out of range.
+_DATE_RANGES = {
+    "day value is outside expected range": ": that month has no such day",
+    "month value is outside expected range": ": months go from 01 to 12",
+}
+
+
 def toml_type(value: object) -> str:
     """What a user wrote, in TOML's words."""
     if isinstance(value, bool):
@@ -145,7 +152,8 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
     if kind == "value_error":
         return loc, str(ctx.get("error", error["msg"]))
     if kind in _EXPECTED:
-        return loc, f"expected {_EXPECTED[kind]}, got {toml_type(given)} {_shown(given)}"
+        why = _DATE_RANGES.get(str(ctx.get("error", "")).split(" of ")[0], "")
+        return loc, f"expected {_EXPECTED[kind]}, got {toml_type(given)} {_shown(given)}{why}"
     if kind == "literal_error":
         return loc, f"{error['msg']}; got {_shown(given)}{_choice_hint(loc, given)}"
     return loc, error["msg"]

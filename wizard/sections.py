@@ -80,6 +80,15 @@ class FieldSpec:
     def a_noun(self) -> str:
         return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
 
+    def count(self, number: int) -> str:
+        """'1 component', '2 entities'."""
+        noun = self.noun
+        if number != 1:
+            if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+                noun = noun[:-1] + "ie"
+            noun += "es" if noun.endswith(("s", "x", "ch", "sh")) else "s"
+        return f"{number} {noun}"
+
     @property
     def summary_fields(self) -> "tuple[FieldSpec, ...]":
         """What a list shows of each item: its first field and up to two more short ones."""

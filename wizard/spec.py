@@ -88,7 +88,7 @@ def _raw_duplicates(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], s
     for key, (rule, model) in UNIQUE.items():
         for index, first, name in rule.duplicates(data.get(key), model):
             loc = (key, index, rule.fields[-1])
-            found.append((loc, duplicate_message(rule.what, name, first)))
+            found.append((loc, duplicate_message(rule, name, first)))
     return found
 
 

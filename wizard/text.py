@@ -51,6 +51,7 @@ _HINTS = {
     "\t": "use spaces instead of tabs",
 }
 _CONTROL_HINT = "remove it: it is invisible, or a terminal control"
+_UNDECODED_HINT = "retype it: the terminal sent it in another encoding than UTF-8"
 
 
 def _check(pattern: re.Pattern[str], value: str) -> str:
@@ -60,7 +61,9 @@ def _check(pattern: re.Pattern[str], value: str) -> str:
     line = value.count("\n", 0, match.start()) + 1
     column = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
     where = f"line {line}, column {column}" if "\n" in value else f"column {column}"
-    hint = _HINTS.get(match.group(), _CONTROL_HINT)
+    hint = _HINTS.get(
+        match.group(), _UNDECODED_HINT if "\ud800" <= match.group() <= "\udfff" else _CONTROL_HINT
+    )
     raise ValueError(f"contains {describe_char(match.group())} at {where}; {hint}")
 
 

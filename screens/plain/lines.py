@@ -52,8 +52,8 @@ class LinePrompter:
             self.say("\n".join(f"    {line}" for line in default.split("\n")))
         self.say(f"{label} (several lines; end with a line holding only {END}):")
         first = self._line("")
-        if first in ("", "?", CLEAR):
-            return _meaning(first, default)
+        if first in ("", "?", CLEAR, END):  # nothing typed before the end: keep, as Enter does
+            return _meaning("" if first == END else first, default)
         lines = [first]
         while (line := self._line("")) != END:
             lines.append(line)

@@ -32,8 +32,7 @@ def _show(questions: Questions, spec: FieldSpec, items: list[Any]) -> None:
     if not items:
         questions.say(f"{spec.label}: none yet.")
         return
-    count = f"{len(items)} {spec.noun}{'' if len(items) == 1 else 's'}"
-    questions.say(f"{spec.label}: {count}")
+    questions.say(f"{spec.label}: {spec.count(len(items))}")
     for number, item in enumerate(items, 1):
         questions.say(f"  {number}. {summary(spec, item)}")
 
@@ -78,7 +77,11 @@ def _add(questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSpe
 
 
 def _which(questions: Questions, spec: FieldSpec, items: list[Any], verb: str) -> int | None:
-    choices = [Choice(str(number), f"{number}. {summary(spec, item)}") for number, item in enumerate(items)]
+    # Counted from 1, as the list above shows them; the value is the index.
+    noun = spec.noun.capitalize()
+    choices = [
+        Choice(str(index), f"{noun} {index + 1}: {summary(spec, item)}") for index, item in enumerate(items)
+    ]
     choices.append(Choice("none", "None: back to the list"))
     picked = questions.prompter.choose(f"{verb} which {spec.noun}?", choices)
     if isinstance(picked, Help) or picked == "none":

@@ -18,15 +18,16 @@ import questionary
 from prompt_toolkit.application.current import get_app
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from questionary.prompts.common import InquirerControl
 
 from wizard.chars import printable
 
 
+@dataclass(frozen=True)
 class Help:
-    """The answer "tell me more about this question"."""
+    """The answer "tell me more about this question", with what was typed so far (to keep)."""
 
-    def __repr__(self) -> str:
-        return "HELP"
+    typed: str | None = None
 
 
 HELP = Help()
@@ -57,19 +58,42 @@ def say_to(out: TextIO, text: str) -> None:
     out.flush()
 
 
-def _help_keys() -> KeyBindings:
+def _typed() -> str:
+    return get_app().current_buffer.text
+
+
+@Condition
+def _nothing_typed() -> bool:
+    return not _typed()
+
+
+@Condition
+def _filter_matches_nothing() -> bool:
+    """A menu's type-to-filter text fits no entry: questionary would then take the first."""
+    for control in get_app().layout.find_all_controls():
+        if isinstance(control, InquirerControl) and control.search_filter:
+            wanted = control.search_filter.lower()
+            return not any(wanted in str(choice.title).lower() for choice in control.choices)
+    return False
+
+
+def _extra_keys() -> KeyBindings:
     keys = KeyBindings()
     # Eager, and merged after questionary's own bindings: a menu's type-to-filter keys are
     # eager too, and of two eager bindings for a key the later one wins.
 
     @keys.add("f1", eager=True)
     def _f1(event: Any) -> None:
-        event.app.exit(result=HELP)
+        event.app.exit(result=Help(_typed()))
 
     # "?" asks for help only on an empty answer, so it can still be typed inside one.
-    @keys.add("?", filter=Condition(lambda: not get_app().current_buffer.text), eager=True)
+    @keys.add("?", filter=_nothing_typed, eager=True)
     def _question_mark(event: Any) -> None:
-        event.app.exit(result=HELP)
+        event.app.exit(result=Help(""))
+
+    @keys.add("enter", filter=_filter_matches_nothing, eager=True)
+    def _no_such_entry(event: Any) -> None:
+        event.app.output.bell()  # nothing is chosen; Backspace mends the filter
 
     return keys
 
@@ -89,15 +113,21 @@ class QuestionaryPrompter:
 
     def _ask(self, question: questionary.Question) -> Any:
         app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _help_keys()])
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _extra_keys()])
         return question.unsafe_ask()
 
     def text(self, label: str, default: str, *, multiline: bool = False, example: str = "") -> str | Help:
-        # The example sits beside an empty answer (a placeholder would linger after an empty reply).
-        hints = [f"e.g. {example}"] if example and not default and "\n" not in example else []
+        instruction = None
         if multiline:
-            hints.append("finish with Esc then Enter")
-        instruction = printable(f"({'; '.join(hints)})") if hints else None
+            # The answer starts on a line of its own (after "\n>", as questionary's own hint
+            # does): beside the question it would be squeezed into a narrow column, taller
+            # than the terminal, which prompt_toolkit then draws as an empty screen. The
+            # example goes on a line of its own too, above.
+            if example and not default:
+                self.say(f"e.g. {example}" if "\n" not in example else f"e.g.\n{example}")
+            instruction = "(Esc then Enter to finish)\n>"
+        elif example and not default and "\n" not in example:
+            instruction = printable(f"(e.g. {example})")  # beside an empty answer only
         return self._ask(  # type: ignore[no-any-return]
             questionary.text(printable(label), default=default, multiline=multiline, instruction=instruction)
         )
@@ -116,4 +146,6 @@ class QuestionaryPrompter:
         )
 
     def confirm(self, label: str, default: bool) -> bool | Help:
-        return self._ask(questionary.confirm(printable(label), default=default))  # type: ignore[no-any-return]
+        # y or n, then Enter: an Enter typed out of habit must not answer the next question.
+        question = questionary.confirm(printable(label), default=default, auto_enter=False)
+        return self._ask(question)  # type: ignore[no-any-return]

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from screens.plain.prompts import Choice, Help, Prompter
 from wizard.answers import SectionAnswers
+from wizard.chars import without_forbidden
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec, fields_of
 
@@ -54,6 +55,8 @@ class Questions:
             reply = self.ask(spec, label, shown)
             if isinstance(reply, Help):
                 self.explain(spec)
+                if reply.typed and _typed_in(spec):
+                    shown = reply.typed  # what was typed before asking for help is kept
                 continue
             if new and reply == "":
                 return False
@@ -63,7 +66,8 @@ class Questions:
                 return True
             for message in messages:
                 self.say(f"  ✗ {spec.label}: {message}")
-            shown = reply
+            # Offered back to fix, less what can never be accepted (controls, undecodable bytes).
+            shown = without_forbidden(reply) if isinstance(reply, str) else reply
 
     def ask(self, spec: FieldSpec, label: str, value: Any) -> Any:
         prompter = self.prompter
@@ -88,22 +92,29 @@ class Questions:
             self.say(f"Example: {example}")
 
     def item(self, answers: SectionAnswers, loc: Loc, spec: FieldSpec, *, new: bool) -> bool:
-        """Ask every field of the item at ``loc``; False if a new one was cancelled (and dropped)."""
+        """Ask every field of the item at ``loc``; False if a new one was cancelled (and dropped).
+
+        A new item is cancelled by leaving its first required text (its name, a path) empty;
+        the fields asked before it are dropped with it.
+        """
         assert spec.model is not None
-        first, *rest = fields_of(spec.model)
-        index = int(loc[-1])
+        fields = fields_of(spec.model)
+        cancel = next((f for f in fields if f.required and f.kind is FieldKind.TEXT), None) if new else None
         self.say()
         if new:
-            self.say(f"{spec.label}: new {spec.noun} (leave {first.label} empty to cancel)")
-            if not self.scalar(answers, (*loc, first.key), first, new=True):
+            self.say(
+                f"{spec.label}: new {spec.noun}"
+                + (f" (leave {cancel.label} empty to cancel)" if cancel else "")
+            )
+        else:
+            self.say(f"{spec.label}: {spec.noun} {int(loc[-1]) + 1}")
+        for field in fields:
+            if field is cancel and not self.scalar(answers, (*loc, field.key), field, new=True):
                 answers.remove(loc)
                 self.say(f"No {spec.noun} added.")
                 return False
-        else:
-            self.say(f"{spec.label}: {spec.noun} {index + 1}")
-            self.field(answers, (*loc, first.key), first)
-        for field in rest:
-            self.field(answers, (*loc, field.key), field)
+            if field is not cancel:
+                self.field(answers, (*loc, field.key), field)
         self._settle(answers, loc, spec.model)
         return True
 
@@ -117,3 +128,8 @@ class Questions:
             if spec is None:
                 return  # nothing to ask: the message says what is wrong
             self.field(answers, (*loc, spec.key), spec)
+
+
+def _typed_in(spec: FieldSpec) -> bool:
+    """Whether the field's answer is typed (and so can be half-typed when help is asked for)."""
+    return spec.kind in (FieldKind.TEXT, FieldKind.DATE, FieldKind.NUMBER)

@@ -51,9 +51,10 @@ def _open(prompter: Prompter) -> Session | None:
             continue
         if not path.strip():
             return None
+        path = str(Path(path.strip()).expanduser())  # no shell here to expand "~"
         try:
-            document, _ = load_spec(path.strip())
+            document, _ = load_spec(path)
         except ArchwizError as error:
             prompter.say(str(error))
             continue
-        return Session(document, source=Path(path.strip()))
+        return Session(document, source=Path(path))

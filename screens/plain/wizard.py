@@ -114,7 +114,8 @@ class PlainWizard:
 
     def _run(self) -> None:
         self.say("archwiz: a software architecture document, one question at a time.")
-        self.say(self.prompter.intro)
+        if not isinstance(self.found, Locked):  # how to answer; nothing to answer when read-only
+            self.say(self.prompter.intro)
         if self.session is None:
             self.session = start(self.prompter, self.found)
             if self.session is None:

@@ -71,6 +71,11 @@ def _check_url(value: str) -> str:
         raise ValueError(
             f"links may use http, https or mailto, or be a relative path; not {scheme.group(1)}:"
         )
+    if value[:2].replace("\\", "/") == "//":
+        # "//host/x" (and "\\host", which browsers read the same) leaves the site: it is no relative path.
+        raise ValueError(
+            "a link to another host needs https:// (or http://); a relative path starts otherwise"
+        )
     return value
 
 

@@ -28,6 +28,7 @@ class UniqueBy:
 
     fields: tuple[str, ...]
     what: str  # how a message names the key, e.g. "entity name"
+    item: str  # how it names one item, e.g. "entity"
 
     def key(self, item: Any, model: type[BaseModel]) -> tuple[Any, ...] | None:
         """The item's key, from a validated item or from raw spec data (None if unusable)."""
@@ -55,13 +56,16 @@ class UniqueBy:
 
 
 UNIQUE: dict[str, tuple[UniqueBy, type[BaseModel]]] = {
-    "entities": (UniqueBy(("name",), "entity name"), Entity),
-    "endpoints": (UniqueBy(("method", "path"), "endpoint"), Endpoint),
+    "entities": (UniqueBy(("name",), "entity name", "entity"), Entity),
+    "endpoints": (UniqueBy(("method", "path"), "endpoint", "endpoint"), Endpoint),
 }
 
 
-def duplicate_message(what: str, name: str, first: int) -> str:
-    return f"duplicate {what} {name!r}; item {first} already has it"
+def duplicate_message(rule: UniqueBy, name: str, first: int) -> str:
+    """Counted as people count (the 1st), not as the 0-based paths in messages are."""
+    nth = first + 1
+    suffix = "th" if 10 <= nth % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
+    return f"duplicate {rule.what} {name!r}; the {nth}{suffix} {rule.item} has it already"
 
 
 def duplicate_error(rule: UniqueBy, index: int, first: int, name: str) -> PydanticCustomError:
@@ -69,7 +73,7 @@ def duplicate_error(rule: UniqueBy, index: int, first: int, name: str) -> Pydant
     return PydanticCustomError(
         "duplicate",
         "{message}",
-        {"message": duplicate_message(rule.what, name, first), "at": (index, rule.fields[-1])},
+        {"message": duplicate_message(rule, name, first), "at": (index, rule.fields[-1])},
     )
 
 
