@@ -63,7 +63,6 @@ class ArchwizApp(App[list[Path]]):
         # read, or news of one set aside.
         self.found_draft = draft
         self.written: list[Path] = []
-        self._written_at = 0  # session.edits when the files were last written
         self.current = 0  # index of the section on screen
         self._autosave: Timer | None = None
 
@@ -210,9 +209,8 @@ class ArchwizApp(App[list[Path]]):
             self.push_screen(ReviewScreen(self.session), self._reviewed)
 
     def _reviewed(self, written: list[Path] | None) -> None:
-        if written and self.session is not None:
+        if written:
             self.written = written
-            self._written_at = self.session.edits
 
     def action_field_help(self) -> None:
         from screens.dialogs import HelpDialog
@@ -236,24 +234,19 @@ class ArchwizApp(App[list[Path]]):
                 screen.apply_edits()  # a key typed just before ctrl+q may not have been applied yet
         editing = any(isinstance(screen, ItemDialog) and screen.changed for screen in self.screen_stack)
         session = self.session
-        settled = (
-            session is None or session.edits == self._written_at or bool(session.draft and self.save_draft())
-        )
-        if settled and not editing:
+        if session is not None and session.draft:
+            self.save_draft()
+        question = session.quit_question() if session is not None else ""
+        if editing:
+            question = "Quit anyway? The item you are editing has not been saved to the list."
+        if not question:
             self.exit(self.written)
             return
-        assert session is not None
 
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit(self.written)
 
-        if editing:
-            question = "Quit anyway? The item you are editing has not been saved to the list."
-        elif session.draft:
-            question = f"Quit anyway? The draft could not be saved ({session.save_error})."
-        else:
-            question = "Quit without writing? Changes since the last write are not saved anywhere."
         self.push_screen(ConfirmDialog(Content(question), "Quit"), answered)
 
 

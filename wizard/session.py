@@ -67,6 +67,7 @@ class Session:
     draft: Path | None = None  # where the work in progress is autosaved (None: nowhere)
     section: str = ""  # the key of the section being edited, recorded in the draft
     saved_edits: int = 0  # ``edits`` at the last successful draft save
+    written_edits: int = 0  # ``edits`` when the Markdown and sidecar were last written
     saved_section: str = ""  # ``section`` at the last successful draft save
     saved_at: datetime | None = None
     saved_clock: float = 0.0  # time.monotonic() of the last save attempt
@@ -179,4 +180,17 @@ class Session:
                 (sidecar_path, dump_toml(self.document).encode()),
             ]
         )
+        self.written_edits = self.edits
         return markdown_path, sidecar_path
+
+    def quit_question(self) -> str:
+        """What to ask before quitting, if quitting now would lose answers ("" if not).
+
+        A front end tries to save the draft first; only what is neither in a saved
+        draft nor in written files is at risk.
+        """
+        if self.edits == self.written_edits or (self.draft and not self.unsaved):
+            return ""
+        if self.draft:
+            return f"Quit anyway? The draft could not be saved ({self.save_error})."
+        return "Quit without writing? Changes since the last write are not saved anywhere."

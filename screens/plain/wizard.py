@@ -63,7 +63,6 @@ class PlainWizard:
         self.questions = Questions(self.prompter, self.save)
         self.written: list[Path] = []
         self.return_code: int | None = None
-        self._written_at = 0  # session.edits when the files were last written
 
     def say(self, text: str = "") -> None:
         self.prompter.say(text)
@@ -249,17 +248,14 @@ class PlainWizard:
         except ArchwizError as error:
             self.say(str(error))
             return False
-        self.written, self._written_at = list(written), session.edits
+        self.written = list(written)
         self.say(f"Wrote {written[0]} and {written[1]}.")
         return True
 
     def _quit(self) -> bool:
         session = self.session
         assert session is not None
-        if session.edits == self._written_at or (session.draft and self.save()):
-            return True
         if session.draft:
-            question = f"Quit anyway? The draft could not be saved ({session.save_error})."
-        else:
-            question = "Quit without writing? Changes since the last write are not saved anywhere."
-        return self.prompter.confirm(question, False) is True
+            self.save()
+        question = session.quit_question()
+        return not question or self.prompter.confirm(question, False) is True
