@@ -453,3 +453,21 @@ def test_a_crashing_archwiz_leaves_an_emergency_copy_and_says_where(tmp_path: Pa
     copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
     assert len(copies) == 1
     assert read_draft(copies[0]).document.header.title == "Ledger"
+
+
+def test_the_resume_hint_names_a_draft_that_is_not_in_the_current_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wizard.launch import _report
+
+    beside = Session(Document(), source=Path("docs/ARCHITECTURE.toml"), draft=Path("docs") / DRAFT_NAME)
+    beside.saved_at = SAVED
+    here = Session(Document(), draft=Path(DRAFT_NAME))
+    here.saved_at = SAVED
+    _report(beside, [], None, quiet=False, plain=True)
+    _report(here, [], None, quiet=False, plain=False)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"draft saved in docs/{DRAFT_NAME}; resume with: archwiz --resume docs/{DRAFT_NAME} --plain",
+        f"draft saved in {DRAFT_NAME}; resume with: archwiz --resume",
+    ]

@@ -110,7 +110,7 @@ def run_wizard(
         if front is not None and front.return_code == 1 and front.session is not None:
             save_emergency_copy(front.session)
         lock.release()
-    _report(front.session, written, found, draft_path, quiet, plain)
+    _report(front.session, written, found, quiet, plain)
     return front.return_code or EXIT_OK
 
 
@@ -133,7 +133,6 @@ def _report(
     session: "Session | None",
     written: list[Path],
     found: "Draft | SetAside | Locked | None",
-    draft_path: Path,
     quiet: bool,
     plain: bool,
 ) -> None:
@@ -148,7 +147,8 @@ def _report(
         if isinstance(found, SetAside):
             print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
     if session is not None and session.draft and session.saved_at and not quiet:
-        where = "" if session.draft == default_draft(session.source) else f" {session.draft}"
+        # Plain --resume looks in the current folder: any other draft must be named.
+        where = "" if session.draft == default_draft() else f" {session.draft}"
         command = f"archwiz --resume{where}{' --plain' if plain else ''}"
         print(printable(f"draft saved in {session.draft}; resume with: {command}"), file=sys.stderr)
 
