@@ -48,6 +48,8 @@ class ArchwizApp(App[list[Path]]):
 
     # A draft is saved at most this long after an edit, so a kill loses no more.
     AUTOSAVE_SECONDS = 2.0
+    # A failed save is tried again this often, edits or not: a freed disk is used at once.
+    RETRY_SECONDS = 5.0
 
     def __init__(
         self,
@@ -65,6 +67,7 @@ class ArchwizApp(App[list[Path]]):
         self.written: list[Path] = []
         self.current = 0  # index of the section on screen
         self._autosave: Timer | None = None
+        self._notes: list[tuple[str, bool]] = []  # told before the first screen: shown on it
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -75,6 +78,15 @@ class ArchwizApp(App[list[Path]]):
             self.call_after_refresh(self.run_worker, _preload, thread=True, exclusive=True)
         else:
             self.show_section(self._section_named(self.session.section))
+        for message, error in self._notes:
+            self.tell(message, error=error)
+
+    def tell(self, message: str, *, error: bool = False) -> None:
+        """A note for the user; one told before the app runs waits for the first screen."""
+        if not self.is_running:
+            self._notes.append((message, error))
+            return
+        self.notify(message, severity="error" if error else "warning", markup=False, timeout=10)
 
     def _started(self, session: Session | None) -> None:
         if session is None:
@@ -91,7 +103,7 @@ class ArchwizApp(App[list[Path]]):
 
         path, note = fresh_draft(self.draft_path)
         if note:
-            self.notify(note, severity="error" if path is None else "information", markup=False)
+            self.tell(note, error=path is None)
         return path
 
     def _section_named(self, key: str) -> Section:
@@ -156,6 +168,8 @@ class ArchwizApp(App[list[Path]]):
                 markup=False,
                 timeout=8,
             )
+        if not saved and self._autosave is None:
+            self._autosave = self.set_timer(self.RETRY_SECONDS, self.save_draft_soon)
         self._show_saved()
 
     def _show_saved(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from screens.inputs import FieldInput
 from screens.text import literal
 from wizard.errors import InputError
+from wizard.outputs import typed_path
 
 if TYPE_CHECKING:
     from wizard.drafts import Draft, Locked, SetAside
@@ -111,11 +112,11 @@ class StartScreen(Screen["Session | None"]):
         path = event.value.strip()
         if not path:
             return
-        path = str(Path(path).expanduser())  # no shell here to expand "~"
         from wizard.session import Session
         from wizard.spec import load_spec
 
         try:
+            path = str(typed_path(path))
             document, _ = load_spec(path)
         except InputError as error:
             self.query_one("#open-error", Static).update(_lines(error))

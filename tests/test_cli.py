@@ -160,3 +160,18 @@ def test_a_wizard_path_expands_home_and_refuses_standard_output() -> None:
     assert markdown == Path.home() / "docs" / "A.md" and sidecar == Path.home() / "docs" / "A.toml"
     with pytest.raises(InputError, match="standard output"):
         output_paths("-")
+    with pytest.raises(InputError, match=r"^~nobody-archwiz-test/A\.md: there is no such user"):
+        output_paths("~nobody-archwiz-test/A.md")
+
+
+def test_writing_the_document_over_its_own_draft_is_refused(tmp_path: Path) -> None:
+    from wizard.errors import InputError
+    from wizard.model import Document
+    from wizard.session import Session
+
+    draft = tmp_path / ".archwiz-draft.toml"
+    draft.write_text("the draft")
+    session = Session(Document(), draft=draft)
+    with pytest.raises(InputError, match="is where this session's draft is saved"):
+        session.write(tmp_path / ".archwiz-draft.md")
+    assert draft.read_text() == "the draft" and not (tmp_path / ".archwiz-draft.md").exists()

@@ -144,6 +144,27 @@ def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosa
     assert read_draft(blocker / DRAFT_NAME).document.header.title == "Ledgers"
 
 
+def test_a_failed_save_is_retried_without_waiting_for_an_edit(
+    tmp_path: Path, quick_autosave: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ArchwizApp, "RETRY_SECONDS", 0.3)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the draft's folder should be")
+    draft = blocker / DRAFT_NAME
+    session = Session(draft=draft)
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Ledger")
+        await eventually(pilot, lambda: "draft NOT saved" in screen_text(app))
+        blocker.unlink()
+        blocker.mkdir()  # the folder can be written now; no key is pressed
+        await eventually(pilot, lambda: draft.exists() and "draft saved" in screen_text(app))
+        assert "draft saved" in screen_text(app)
+
+    drive(scenario, session)
+    assert read_draft(draft).document.header.title == "Ledger"
+
+
 def test_the_start_screen_resumes_a_draft_at_its_section(tmp_path: Path) -> None:
     path = tmp_path / DRAFT_NAME
     save_draft(path, load_document(COMPLETE), "entities", now=SAVED)
@@ -357,7 +378,7 @@ def test_a_crash_leaves_an_emergency_copy_of_the_model(
     with pytest.raises(RuntimeError):
         asyncio.run(main())
     assert app.return_code == 1
-    launch.save_emergency_copy(app.session)
+    launch.save_emergency_copy(app.session, "stopped on an error")
     copies = list(tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml"))
     assert len(copies) == 1
     assert read_draft(copies[0]).document == session.document
@@ -414,17 +435,24 @@ def test_an_unwritable_draft_folder_is_reported_as_an_ordinary_user_and_editing_
                 pty.send(b"\x03")
             else:
                 pty.until(b"draft NOT saved")
-                pty.send(b"\x11")  # ctrl+q: the draft could not be saved, so it asks
-                pty.until(b"Quit anyway? The draft could not be saved")
-                pty.send(b"y")
-            assert pty.wait() == (130 if plain else 0)
+                pty.process.send_signal(signal.SIGTERM)
+            assert pty.wait() == (130 if plain else 143)
     finally:
         folder.chmod(0o755)
     seen = pty.seen
-    assert b"cannot lock the draft shared/draft.toml (permission denied)" in seen
+    # Said on the first screen (in the TUI, a notice wrapped to its width).
+    assert b"cannot lock the draft" in seen
     if plain:
+        assert b"cannot lock the draft shared/draft.toml (permission denied)" in seen
         assert b"Draft not saved: cannot write shared/draft.toml: permission denied" in seen
     assert list(folder.iterdir()) == []
+    # Stopped with answers no draft holds: they are rescued where they can be written.
+    assert (
+        b"archwiz: the draft could not be saved; your answers are saved in .archwiz-draft.toml.emergency-"
+        in seen
+    )
+    (copy,) = tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml")
+    assert read_draft(copy).document.header.title == "Ledger"
 
 
 CRASH_TUI = (

@@ -370,6 +370,23 @@ def test_quit_asks_first_when_changes_are_not_written() -> None:
     assert app.return_value == []
 
 
+def test_quit_asks_first_when_an_answer_is_not_valid_yet_even_with_a_saved_draft(tmp_path: Path) -> None:
+    session = Session(Document(), draft=tmp_path / "draft.toml")
+
+    async def scenario(app, pilot):
+        row_input(app, "version").focus()
+        await pilot.press(*"1.x", "ctrl+q")  # refused by the model: only the field holds it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 answer is not valid yet, so not saved" in screen_text(app)
+        await pilot.press("escape", "backspace", "0", ".", "0", "ctrl+q")  # fixed: 1.0.0 is saved
+        await pilot.pause()
+
+    app = drive(scenario, session)
+    assert app.return_value == []  # quit without asking again
+    assert session.document.header.version == "1.0.0"
+
+
 def test_the_start_screen_opens_a_sidecar_and_reports_a_broken_one(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('[header]\nversion = "one"\n')

@@ -36,6 +36,7 @@ class SectionAnswers:
         self.session = session
         self.key = section.key
         self.raw: Any = _raw(getattr(session.document, section.key))
+        self._problems: Problems | None = None  # of ``raw``, once asked
 
     def value(self, loc: Loc) -> Any:
         node = self.raw
@@ -45,7 +46,7 @@ class SectionAnswers:
 
     def problems(self, loc: Loc = ()) -> Problems:
         """What the model says about the section as it stands, at ``loc`` and below."""
-        found = self.session.check(self.key, self.raw)
+        found = self.problems_now()
         return [(where[1:], message) for where, message in found if where[1 : len(loc) + 1] == loc]
 
     def answer(self, loc: Loc, value: Any) -> list[str]:
@@ -63,10 +64,17 @@ class SectionAnswers:
         else:
             parent[last] = value
         found = self.session.check(self.key, candidate)
+        # Refused: what the model says of this answer, and anything new it broke elsewhere (a
+        # name made equal to a later item's is reported at that item). What was already wrong
+        # (the unanswered rest of an item being filled in) does not count against it.
+        before = set(self.problems_now())
         mine = [message for where, message in found if where[1 : len(loc) + 1] == loc]
+        mine += [
+            message for where, message in found if (where, message) not in before and message not in mine
+        ]
         if mine:
             return mine
-        self._keep(candidate, complete=not found)
+        self._keep(candidate, found)
         return []
 
     def begin_item(self, loc: Loc, model: type[BaseModel]) -> int:
@@ -76,6 +84,7 @@ class SectionAnswers:
         """
         items = self.value(loc)
         items.append({spec.key: _raw(spec.default) for spec in fields_of(model)})
+        self._problems = None
         return len(items) - 1
 
     def remove(self, loc: Loc) -> None:
@@ -85,7 +94,7 @@ class SectionAnswers:
         for part in loc[:-1]:
             parent = parent[part]
         del parent[loc[-1]]
-        self._keep(candidate, complete=not self.session.check(self.key, candidate))
+        self._keep(candidate, self.session.check(self.key, candidate))
 
     def move(self, loc: Loc, to: int) -> None:
         """Move the item at ``loc`` to position ``to`` of its list."""
@@ -94,12 +103,18 @@ class SectionAnswers:
         for part in loc[:-1]:
             parent = parent[part]
         parent.insert(to, parent.pop(loc[-1]))
-        self._keep(candidate, complete=not self.session.check(self.key, candidate))
+        self._keep(candidate, self.session.check(self.key, candidate))
 
-    def _keep(self, candidate: Any, complete: bool) -> None:
-        if complete:
-            self.session.update(self.key, candidate)
-            # What the model made of the answers (trimmed, typed) is what is shown next.
-            self.raw = _raw(getattr(self.session.document, self.key))
-        else:
-            self.raw = candidate
+    def problems_now(self) -> Problems:
+        """The model's problems with the section as it stands (locations from the document)."""
+        if self._problems is None:
+            self._problems = self.session.check(self.key, self.raw)
+        return self._problems
+
+    def _keep(self, candidate: Any, problems: Problems) -> None:
+        if problems:
+            self.raw, self._problems = candidate, problems
+            return
+        self.session.update(self.key, candidate)
+        # What the model made of the answers (trimmed, typed) is what is shown next.
+        self.raw, self._problems = _raw(getattr(self.session.document, self.key)), []

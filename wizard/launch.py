@@ -45,6 +45,8 @@ class FrontEnd(Protocol):
     @property
     def return_code(self) -> int | None: ...
 
+    def tell(self, message: str, *, error: bool = False) -> None: ...
+
     def fresh_draft(self) -> Path | None: ...
 
     def run(self) -> list[Path] | None: ...
@@ -92,8 +94,6 @@ def run_wizard(
         unlocked = lock.acquire()
     except DraftLocked as locked:
         return _read_only(locked, plain)
-    if unlocked:
-        print(printable(f"archwiz: note: {unlocked}"), file=sys.stderr)
     front: FrontEnd | None = None
     try:
         if resume is not None:
@@ -103,12 +103,14 @@ def run_wizard(
 
             found = open_draft(draft_path)  # offered on the start screen
         front = _front_end(plain, session, draft_path, found)
+        if unlocked:
+            front.tell(f"Note: {unlocked}.")
         if session is not None and session.draft is None:
             session.draft = front.fresh_draft()
         written = front.run() or []
     finally:
-        if front is not None and front.return_code == 1 and front.session is not None:
-            save_emergency_copy(front.session)
+        if front is not None and front.session is not None:
+            _rescue(front.session, front.return_code)
         lock.release()
     _report(front.session, written, found, quiet, plain)
     return front.return_code or EXIT_OK
@@ -176,13 +178,32 @@ def _resumed(path: Path) -> "Session":
     return Session.resumed(found)
 
 
-def save_emergency_copy(session: "Session") -> None:
-    """After a crash, a copy of the model (never of the widgets) next to the draft."""
+def _rescue(session: "Session", code: int | None) -> None:
+    """After a crash, or a stop (Ctrl-C, a signal) with answers no draft holds: a copy."""
+    if code == 1:
+        save_emergency_copy(session, "stopped on an error")
+    elif code in STOPPED and session.at_risk:
+        save_emergency_copy(session, "the draft could not be saved")
+
+
+STOPPED = (130, 129, 143)  # Ctrl-C, SIGHUP, SIGTERM
+
+
+def save_emergency_copy(session: "Session", why: str) -> None:
+    """A copy of the model (never of the widgets): beside the draft, else here, else in
+    the temporary folder, so that a folder that refuses the draft does not lose it all."""
+    import tempfile
+
     from wizard.drafts import DRAFT_NAME, emergency_copy
 
-    try:
-        copy = emergency_copy(session.draft or Path(DRAFT_NAME), session.document, session.section)
-    except ArchwizError as error:
-        print(f"archwiz: could not write an emergency copy: {error}", file=sys.stderr)
+    places = [session.draft or Path(DRAFT_NAME), Path(DRAFT_NAME), Path(tempfile.gettempdir()) / DRAFT_NAME]
+    error: ArchwizError | None = None
+    for place in places:
+        try:
+            copy = emergency_copy(place, session.document, session.section)
+        except ArchwizError as failed:
+            error = failed
+            continue
+        print(printable(f"archwiz: {why}; your answers are saved in {copy}"), file=sys.stderr)
         return
-    print(printable(f"archwiz stopped on an error; your answers are saved in {copy}"), file=sys.stderr)
+    print(f"archwiz: {why}, and no emergency copy could be written: {error}", file=sys.stderr)

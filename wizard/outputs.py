@@ -16,12 +16,20 @@ def output_paths(output: str | None) -> tuple[Path, Path]:
     """
     if output == STDOUT:
         raise InputError("'-' stands for standard output, which only archwiz --from -o - writes; name a file")
-    markdown = Path(output or DEFAULT_OUTPUT).expanduser()
+    markdown = typed_path(output or DEFAULT_OUTPUT)
     if (output or "").endswith(("/", "\\")) or markdown.is_dir():
         markdown = markdown / DEFAULT_OUTPUT
     if markdown.suffix.lower() == ".toml":
         raise InputError(
-            f"-o {output}: name the Markdown file (e.g. {markdown.with_suffix('.md')}); "
+            f"{output}: name the Markdown file (e.g. {markdown.with_suffix('.md')}); "
             "the .toml sidecar is written beside it"
         )
     return markdown, markdown.with_suffix(".toml")
+
+
+def typed_path(text: str) -> Path:
+    """A path as a user typed it, "~" expanded: in a wizard no shell does it."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~nobody": no such user
+        raise InputError(f"{text}: there is no such user, so no such home folder") from None

@@ -7,6 +7,7 @@ answers; what the user typed that is not valid yet stays in the front end.
 """
 
 import itertools
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pydantic import ValidationError
 
 from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
-from wizard.errors import OutputError
+from wizard.errors import InputError, OutputError
 from wizard.markdown import render_markdown
 from wizard.model import Document
 from wizard.outputs import DEFAULT_OUTPUT
@@ -174,6 +175,11 @@ class Session:
     def write(self, markdown_path: Path) -> tuple[Path, Path]:
         """Write the Markdown and its sidecar atomically, as ``archwiz --from`` would."""
         sidecar_path = markdown_path.with_suffix(".toml")
+        targets = {os.path.abspath(markdown_path), os.path.abspath(sidecar_path)}
+        if self.draft is not None and os.path.abspath(self.draft) in targets:
+            raise InputError(
+                f"{self.draft} is where this session's draft is saved; name the document otherwise"
+            )
         write_files(
             [
                 (markdown_path, render_markdown(self.document).encode()),
@@ -183,13 +189,23 @@ class Session:
         self.written_edits = self.edits
         return markdown_path, sidecar_path
 
+    @property
+    def at_risk(self) -> bool:
+        """Accepted answers that are neither in a saved draft nor in written files."""
+        return self.edits not in (self.saved_edits, self.written_edits)
+
     def quit_question(self) -> str:
         """What to ask before quitting, if quitting now would lose answers ("" if not).
 
-        A front end tries to save the draft first; only what is neither in a saved
-        draft nor in written files is at risk.
+        A front end tries to save the draft first. At risk are answers neither in a
+        saved draft nor in written files, and answers the model refused (the TUI keeps
+        those in its fields until they are fixed; nothing else has them).
         """
-        if self.edits == self.written_edits or (self.draft and not self.unsaved):
+        refused = sum(self.invalid.values())
+        if refused:
+            answers = "answer is" if refused == 1 else "answers are"
+            return f"Quit anyway? {refused} {answers} not valid yet, so not saved: the fields marked ✗."
+        if not self.at_risk:
             return ""
         if self.draft:
             return f"Quit anyway? The draft could not be saved ({self.save_error})."

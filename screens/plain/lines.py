@@ -17,6 +17,7 @@ CLEAR = "-"  # an answer of only this empties the field
 
 
 class LinePrompter:
+    offers_back = False
     intro = (
         "Type an answer and press Enter. Enter alone keeps the answer in brackets; "
         f"{CLEAR} alone empties it; ? alone explains the question. "

@@ -55,8 +55,6 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
             questions.explain(spec)
         elif action == "add":
             added = _add(questions, answers, loc, spec, len(items))
-            if not added and spec.kind is FieldKind.TEXT_LIST:
-                return  # an empty line ends a list of lines
         elif action == "edit":
             _edit(questions, answers, loc, spec, items)
         elif action == "delete":
@@ -69,7 +67,7 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
 
 def _add(questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSpec, index: int) -> bool:
     if spec.kind is FieldKind.TEXT_LIST:
-        label = f"{spec.label}, {spec.noun} {index + 1} (empty to stop)"
+        label = f"{spec.label}, {spec.noun} {index + 1} (leave empty to cancel)"
         return questions.scalar(answers, (*loc, index), spec.item_field(), label=label, new=True)
     assert spec.model is not None
     index = answers.begin_item(loc, spec.model)

@@ -41,6 +41,9 @@ class Choice:
 
 class Prompter(Protocol):
     intro: str  # how to answer, said once at the start
+    # Whether a refused answer can be offered back to edit in place. Where it cannot (plain
+    # lines), offering it would only make Enter accept it as it was.
+    offers_back: bool
 
     def say(self, text: str = "") -> None: ...
 
@@ -99,6 +102,7 @@ def _extra_keys() -> KeyBindings:
 
 
 class QuestionaryPrompter:
+    offers_back = True
     intro = (
         "Enter keeps the answer shown. F1, or ? on an empty answer, explains a question. "
         "Menus take the arrow keys, or type part of a choice. "

@@ -67,7 +67,8 @@ class Questions:
             for message in messages:
                 self.say(f"  ✗ {spec.label}: {message}")
             # Offered back to fix, less what can never be accepted (controls, undecodable bytes).
-            shown = without_forbidden(reply) if isinstance(reply, str) else reply
+            if self.prompter.offers_back:
+                shown = without_forbidden(reply) if isinstance(reply, str) else reply
 
     def ask(self, spec: FieldSpec, label: str, value: Any) -> Any:
         prompter = self.prompter

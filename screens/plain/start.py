@@ -9,6 +9,7 @@ from screens.plain.prompts import Choice, Help, Prompter
 from wizard.drafts import Draft, Locked, SetAside
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
+from wizard.outputs import typed_path
 from wizard.session import Session
 from wizard.spec import load_spec
 
@@ -51,8 +52,8 @@ def _open(prompter: Prompter) -> Session | None:
             continue
         if not path.strip():
             return None
-        path = str(Path(path.strip()).expanduser())  # no shell here to expand "~"
         try:
+            path = str(typed_path(path.strip()))
             document, _ = load_spec(path)
         except ArchwizError as error:
             prompter.say(str(error))

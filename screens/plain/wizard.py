@@ -67,10 +67,13 @@ class PlainWizard:
     def say(self, text: str = "") -> None:
         self.prompter.say(text)
 
+    def tell(self, message: str, *, error: bool = False) -> None:
+        self.say(message)
+
     def fresh_draft(self) -> Path | None:
         path, note = fresh_draft(self.draft_path)
         if note:
-            self.say(note)
+            self.tell(note, error=path is None)
         return path
 
     def run(self) -> list[Path]:
