@@ -306,6 +306,19 @@ def test_plain_mode_never_loads_textual() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_the_first_question_needs_no_model() -> None:
+    import subprocess
+    import sys
+
+    # The model and the renderer load in the background while the first question is read.
+    code = (
+        "import sys\nfrom screens.plain import PlainWizard\nfrom screens.plain.start import start\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'wizard.model'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_the_keys_helper_covers_every_kind() -> None:
     # keys_for_document must know every field kind the registry can produce.
     from wizard.sections import FieldKind
@@ -437,3 +450,50 @@ def test_any_name_typed_on_a_dumb_terminal_ends_in_the_model_or_in_a_message(tex
     else:
         assert wizard.session.document.header.title == expected
     assert not RAW_CONTROLS.search(said)
+
+
+def test_a_sigterm_that_python_drops_is_raised_again_and_still_stops_the_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import signal
+    import time
+    import weakref
+
+    from screens.plain import PlainWizard
+    from screens.plain.lines import LinePrompter
+    from screens.plain.prompts import Choice, Help
+
+    class Deaf(LinePrompter):
+        """A prompt that waits on however long it takes, like one nobody answers."""
+
+        def choose(self, label: str, choices: list[Choice], default: str | None = None) -> str | Help:
+            class Thing:
+                pass
+
+            thing = Thing()
+            # The handler runs inside this weakref callback, where Python prints and drops
+            # whatever it raises: the way a SIGTERM was lost at a waiting prompt.
+            watcher = weakref.ref(thing, lambda _: signal.raise_signal(signal.SIGTERM))
+            del thing
+            assert watcher() is None
+            time.sleep(5)
+            return "quit"
+
+    session = Session(Document(), draft=tmp_path / DRAFT_NAME)
+    session.update("header", {"title": "Ledger"})
+    wizard = PlainWizard(
+        session, draft_path=tmp_path / DRAFT_NAME, prompter=Deaf(io.StringIO(), io.StringIO())
+    )
+    handlers = [signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGALRM)]
+    started = time.monotonic()
+    wizard.run()
+    assert wizard.return_code == 143
+    assert time.monotonic() - started < 2  # stopped by the second raising, not by the 5 s
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == "Ledger"
+    assert "Traceback" not in capsys.readouterr().err
+    # As they were before, and no alarm left to go off later.
+    assert [
+        signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGALRM)
+    ] == handlers
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

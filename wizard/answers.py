@@ -63,7 +63,7 @@ class SectionAnswers:
             parent.append(value)
         else:
             parent[last] = value
-        found = self.session.check(self.key, candidate)
+        validated, found = self.session.trial(self.key, candidate)
         # Refused: what the model says of this answer, and anything new it broke elsewhere (a
         # name made equal to a later item's is reported at that item). What was already wrong
         # (the unanswered rest of an item being filled in) does not count against it.
@@ -74,7 +74,7 @@ class SectionAnswers:
         ]
         if mine:
             return mine
-        self._keep(candidate, found)
+        self._keep(candidate, validated, found)
         return []
 
     def begin_item(self, loc: Loc, model: type[BaseModel]) -> int:
@@ -94,7 +94,7 @@ class SectionAnswers:
         for part in loc[:-1]:
             parent = parent[part]
         del parent[loc[-1]]
-        self._keep(candidate, self.session.check(self.key, candidate))
+        self._keep(candidate, *self.session.trial(self.key, candidate))
 
     def move(self, loc: Loc, to: int) -> None:
         """Move the item at ``loc`` to position ``to`` of its list."""
@@ -103,7 +103,7 @@ class SectionAnswers:
         for part in loc[:-1]:
             parent = parent[part]
         parent.insert(to, parent.pop(loc[-1]))
-        self._keep(candidate, self.session.check(self.key, candidate))
+        self._keep(candidate, *self.session.trial(self.key, candidate))
 
     def problems_now(self) -> Problems:
         """The model's problems with the section as it stands (locations from the document)."""
@@ -111,10 +111,10 @@ class SectionAnswers:
             self._problems = self.session.check(self.key, self.raw)
         return self._problems
 
-    def _keep(self, candidate: Any, problems: Problems) -> None:
+    def _keep(self, candidate: Any, validated: Any, problems: Problems) -> None:
         if problems:
             self.raw, self._problems = candidate, problems
             return
-        self.session.update(self.key, candidate)
+        self.session.update(self.key, validated)
         # What the model made of the answers (trimmed, typed) is what is shown next.
-        self.raw, self._problems = _raw(getattr(self.session.document, self.key)), []
+        self.raw, self._problems = _raw(validated), []

@@ -112,11 +112,18 @@ class Session:
 
     def check(self, key: str, value: Any) -> Problems:
         """The problems ``value`` would have as the section ``key``, changing nothing."""
+        return self.trial(key, value)[1]
+
+    def trial(self, key: str, value: Any) -> tuple[Any, Problems]:
+        """``value`` validated as the section ``key``, changing nothing: (the validated
+        section, []) or (None, its problems). Given to ``update``, the validated section
+        is taken without being validated field by field again."""
+        trial = self.document.model_copy()
         try:
-            setattr(self.document.model_copy(), key, value)
+            setattr(trial, key, value)
         except ValidationError as error:
-            return describe_all(error)
-        return []
+            return None, describe_all(error)
+        return getattr(trial, key), []
 
     @classmethod
     def resumed(cls, draft: Draft) -> "Session":

@@ -6,23 +6,27 @@ At the start and between sections the user can go on, jump to any section,
 review and write, or quit. Every accepted answer is saved to the draft at once.
 """
 
+from __future__ import annotations
+
+import importlib
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from screens.plain.lists import edit_list
-from screens.plain.prompts import Choice, Help, Prompter
-from screens.plain.questions import Questions
+from screens.plain.prompts import Prompter
 from screens.plain.start import start
-from wizard.answers import SectionAnswers
-from wizard.drafts import Draft, Locked, SetAside, fresh_draft
-from wizard.errors import EXIT_INTERRUPTED, EXIT_OK, ArchwizError
-from wizard.markdown import render_markdown
-from wizard.outputs import output_paths
-from wizard.sections import SECTIONS, Section, SectionState, progress
-from wizard.session import Session
+from wizard.errors import EXIT_INTERRUPTED, EXIT_OK
+
+if TYPE_CHECKING:
+    from wizard.drafts import Draft, Locked, SetAside
+    from wizard.session import Session
+
+
+RETERMINATE = 0.2  # seconds between two raisings of one SIGTERM or SIGHUP (see run)
 
 
 class Terminated(BaseException):
@@ -60,7 +64,6 @@ class PlainWizard:
         self.draft_path = draft_path
         self.found = draft
         self.prompter = prompter or default_prompter()
-        self.questions = Questions(self.prompter, self.save)
         self.written: list[Path] = []
         self.return_code: int | None = None
 
@@ -71,16 +74,37 @@ class PlainWizard:
         self.say(message)
 
     def fresh_draft(self) -> Path | None:
+        from wizard.drafts import fresh_draft
+
         path, note = fresh_draft(self.draft_path)
         if note:
             self.tell(note, error=path is None)
         return path
 
     def run(self) -> list[Path]:
-        def terminated(signum: int, frame: FrameType | None) -> None:
-            raise Terminated(128 + signum)
+        stopping = 0  # the exit status a signal asked for, until it has been acted on
 
-        previous = {signum: signal.signal(signum, terminated) for signum in (signal.SIGTERM, signal.SIGHUP)}
+        def terminated(signum: int, frame: FrameType | None) -> None:
+            nonlocal stopping
+            stopping = 128 + signum
+            # Raised from wherever Python is: inside a weakref callback or a __del__ it is
+            # printed and dropped, and the prompt would wait on. So it is raised again,
+            # every RETERMINATE seconds, until it has stopped the questions.
+            signal.setitimer(signal.ITIMER_REAL, RETERMINATE, RETERMINATE)
+            raise Terminated(stopping)
+
+        def again(signum: int, frame: FrameType | None) -> None:
+            if stopping:
+                raise Terminated(stopping)
+
+        def unraisable(info: sys.UnraisableHookArgs) -> None:
+            if not isinstance(info.exc_value, Terminated):  # a dropped one is raised again
+                unraisable_before(info)
+
+        signals = (signal.SIGTERM, signal.SIGHUP)
+        previous = {signum: signal.signal(signum, terminated) for signum in signals}
+        previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, again)
+        unraisable_before, sys.unraisablehook = sys.unraisablehook, unraisable
         try:
             self._run()
             self.return_code = EXIT_OK
@@ -90,6 +114,8 @@ class PlainWizard:
             self.save()
             self.return_code = EXIT_INTERRUPTED
         except Terminated as stop:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            stopping = 0
             self.save()
             self.return_code = stop.code
         except Exception:
@@ -97,8 +123,10 @@ class PlainWizard:
             traceback.print_exc()
             self.return_code = 1
         finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
+            sys.unraisablehook = unraisable_before
         return self.written
 
     def save(self) -> bool:
@@ -114,151 +142,27 @@ class PlainWizard:
 
     # Start ------------------------------------------------------------------------------------
 
+    def _read_only(self) -> bool:
+        if self.found is None:
+            return False
+        from wizard.drafts import Locked  # loaded already: found came from there
+
+        return isinstance(self.found, Locked)
+
     def _run(self) -> None:
         self.say("archwiz: a software architecture document, one question at a time.")
-        if not isinstance(self.found, Locked):  # how to answer; nothing to answer when read-only
-            self.say(self.prompter.intro)
+        if not self._read_only():
+            self.say(self.prompter.intro)  # how to answer; a read-only look asks nothing
         if self.session is None:
+            # The sections need the model; it loads while the first question is read.
+            preload = threading.Thread(target=importlib.import_module, args=("screens.plain.flow",))
+            preload.daemon = True
+            preload.start()
             self.session = start(self.prompter, self.found)
             if self.session is None:
                 return
             if self.session.draft is None:
                 self.session.draft = self.fresh_draft()
-        self._sections()
+        from screens.plain.flow import Flow
 
-    # Sections ---------------------------------------------------------------------------------
-
-    def _sections(self) -> None:
-        session = self.session
-        assert session is not None
-        index = next((sec.number - 1 for sec in SECTIONS if sec.key == session.section), 0)
-        while True:
-            action = self._between(index)
-            if action == "quit" and self._quit():
-                return
-            if action == "review" and self._review():
-                return
-            if action == "jump" and (picked := self._jump(index)) is not None:
-                index, action = picked, "next"
-            if action == "next":
-                self._section(SECTIONS[index])
-                index += 1
-
-    def _state(self, section: Section) -> str:
-        assert self.session is not None
-        return self.session.state(section).value
-
-    def _between(self, index: int) -> str:
-        assert self.session is not None
-        done, total = progress(self.session.document)
-        choices = []
-        if index < len(SECTIONS):
-            section = SECTIONS[index]
-            title = f"Go on: section {section.number} of {total}, {section.title} ({self._state(section)})"
-            choices.append(Choice("next", title))
-        choices += [
-            Choice("jump", "Choose a section"),
-            Choice("review", "Review and write the document"),
-            Choice("quit", "Quit"),
-        ]
-        self.say()
-        default = "next" if index < len(SECTIONS) else "review"
-        picked = self.prompter.choose(f"{done} of {total} sections complete. What next?", choices, default)
-        if isinstance(picked, Help):
-            self.say(
-                "Go on asks the next section's questions. Any section can be chosen, in any order; "
-                "Review shows what is still empty and writes the document. Your answers are in the "
-                "draft after every one, so quitting loses nothing."
-            )
-            return ""
-        return picked
-
-    def _jump(self, index: int) -> int | None:
-        total = len(SECTIONS)
-        choices = [
-            Choice(str(sec.number - 1), f"{sec.number} of {total}: {sec.title} ({self._state(sec)})")
-            for sec in SECTIONS
-        ]
-        picked = self.prompter.choose("Which section?", choices, str(min(index, total - 1)))
-        return None if isinstance(picked, Help) else int(picked)
-
-    def _section(self, section: Section) -> None:
-        session = self.session
-        assert session is not None
-        session.section = section.key
-        self.save()  # the draft remembers where to resume
-        self.say()
-        self.say(f"Section {section.number} of {len(SECTIONS)}: {section.title}")
-        self.say(section.help)
-        answers = SectionAnswers(session, section)
-        if section.is_list:
-            edit_list(self.questions, answers, (), section.spec)
-        else:
-            self.questions.fields(answers, (), section.model)
-
-    # Review, write, quit ----------------------------------------------------------------------
-
-    def _review(self) -> bool:
-        """Review and write; True when the user quits from here."""
-        session = self.session
-        assert session is not None
-        self._todo()
-        default = "write"
-        while True:
-            picked = self.prompter.choose(
-                "Review: what next?",
-                [
-                    Choice("write", "Write the Markdown and its sidecar"),
-                    Choice("show", "Show the Markdown here"),
-                    Choice("back", "Back to the sections"),
-                    Choice("quit", "Quit"),
-                ],
-                default,
-            )
-            if picked == "write" and self._write():
-                default = "quit"
-            elif picked == "show":
-                self.say(render_markdown(session.document))
-            elif picked == "back":
-                return False
-            elif picked == "quit" and self._quit():
-                return True
-            elif isinstance(picked, Help):
-                self.say("Write saves the document as Markdown with its TOML sidecar; Show prints it here.")
-
-    def _todo(self) -> None:
-        """How complete the document is, and which sections are not."""
-        assert self.session is not None
-        states = [(sec, self.session.state(sec)) for sec in SECTIONS]
-        todo = [(sec, state) for sec, state in states if state is not SectionState.COMPLETE]
-        self.say()
-        self.say(f"Review: {len(SECTIONS) - len(todo)} of {len(SECTIONS)} sections complete.")
-        if todo:
-            self.say("Still to do (empty parts are written as _TBD_):")
-            for sec, state in todo:
-                self.say(f"  {sec.number}. {sec.title} ({state.value})")
-
-    def _write(self) -> bool:
-        session = self.session
-        assert session is not None
-        target = self.prompter.text("Write the document to", str(session.default_output()))
-        if isinstance(target, Help):
-            self.say("The Markdown file to write; its TOML sidecar goes beside it, with the same name.")
-            return False
-        try:
-            markdown_path, _ = output_paths(target.strip() or None)
-            written = session.write(markdown_path)
-        except ArchwizError as error:
-            self.say(str(error))
-            return False
-        self.written = list(written)
-        self.say(f"Wrote {written[0]} and {written[1]}.")
-        return True
-
-    def _quit(self) -> bool:
-        session = self.session
-        assert session is not None
-        if session.draft:
-            self.save()
-        question = session.quit_question()
-        return not question or self.prompter.confirm(question, False) is True
+        Flow(self, self.session).run()
