@@ -33,9 +33,6 @@ class Flow:
         self.questions = Questions(self.prompter, self.save)
 
     def run(self) -> None:
-        self._sections()
-
-    def _sections(self) -> None:
         session = self.session
         index = next((sec.number - 1 for sec in SECTIONS if sec.key == session.section), 0)
         while True:
