@@ -36,12 +36,19 @@ def unprivileged() -> list[str]:
 
 
 def spawn(
-    args: list[str], cwd: Path, *, prefix: Sequence[str] = (), code: str = "", **env: str
+    args: list[str],
+    cwd: Path,
+    *,
+    prefix: Sequence[str] = (),
+    code: str = "",
+    command: Sequence[str] = (),
+    **env: str,
 ) -> tuple[subprocess.Popen[bytes], int]:
     """``archwiz ARGS`` in ``cwd`` on an 80x24 terminal; the process and the terminal's master end.
 
     ``prefix`` runs it through another command (setpriv); ``code`` runs that Python first,
-    in the same process (to plant a bug), then archwiz.
+    in the same process (to plant a bug), then archwiz. ``command`` runs that program
+    instead of this interpreter's archwiz, with no PYTHONPATH (an installed archwiz).
     """
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -61,8 +68,10 @@ def spawn(
         ]
     else:
         launch = ["-m", "wizard", *args]
+    if command:
+        environment.pop("PYTHONPATH")
     process = subprocess.Popen(
-        [*prefix, sys.executable, *launch],
+        [*prefix, *(command or [sys.executable, *launch])] + (list(args) if command else []),
         stdin=slave,
         stdout=slave,
         stderr=slave,

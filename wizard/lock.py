@@ -4,15 +4,21 @@ The lock is the kernel's, held on an open file, so it goes away with the process
 however that process ends: a stale lock file left by a killed archwiz blocks
 nobody. The file's text (pid, host, time) only serves to tell the next user who
 is editing.
+
+The lock file lives in a folder that may come from a cloned repository, so it is
+opened without following a link (a planted ``.lock -> ~/.bashrc`` would otherwise
+be truncated) and only when it is a regular file (a FIFO would block the open).
+It is removed on release; a holder checks after locking that the name still
+leads to the file it locked, so two processes can never hold two different files.
 """
 
 import contextlib
 import fcntl
 import os
 import socket
+import stat
 from datetime import datetime
 from pathlib import Path
-from typing import IO
 
 from wizard.errors import InputError
 
@@ -33,43 +39,83 @@ def lock_path(draft: Path) -> Path:
     return draft.with_name(draft.name + ".lock")
 
 
+_OPEN = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
 class DraftLock:
     def __init__(self, draft: Path) -> None:
         self.draft = draft
         self.path = lock_path(draft)
-        self._file: IO[str] | None = None
+        self._fd: int | None = None
 
     def acquire(self) -> str:
         """Take the lock, or raise DraftLocked naming who holds it.
 
-        Where no lock file can be made (a read-only folder), the draft cannot be saved
-        there either; editing goes on unlocked, and the reason is returned to be told.
+        Where no lock file can be made (a read-only folder, a full disk), the draft cannot
+        be saved there either; editing goes on unlocked, and the reason is returned to be
+        told. A lock path that is a link or not a regular file is refused outright: it is
+        not ours, and archwiz writes through nothing it did not make.
         """
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the session
-        except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            return f"cannot lock the draft {self.draft} ({reason}); it is not protected from a second archwiz"
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another archwiz"
-            handle.close()
-            raise DraftLocked(self.draft, holder) from None
-        handle.seek(0)
-        handle.truncate()
+        while True:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, _OPEN, 0o600)
+            except OSError as error:
+                self._refuse_planted()
+                reason = (error.strerror or str(error)).lower()
+                return f"cannot lock the draft {self.draft} ({reason}); it is not protected from a second archwiz"
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise InputError(
+                    f"{self.path} is not a regular file; archwiz keeps its lock there: "
+                    "remove it, or choose another draft with --draft PATH"
+                )
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise DraftLocked(self.draft, holder) from None
+            if self._still_named(fd):
+                break
+            os.close(fd)  # the holder before us removed it as we opened it: take the new one
+        self._fd = fd
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
-        handle.write(f"archwiz pid {os.getpid()} on {socket.gethostname()} since {stamp}\n")
-        handle.flush()
-        self._file = handle
+        # Who holds it is a courtesy for the next user; a full disk must not stop the wizard.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"archwiz pid {os.getpid()} on {socket.gethostname()} since {stamp}\n".encode())
         return ""
 
+    def _still_named(self, fd: int) -> bool:
+        try:
+            named = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        held = os.fstat(fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+    def _refuse_planted(self) -> None:
+        if self.path.is_symlink():
+            raise InputError(
+                f"{self.path} is a symbolic link (to {os.readlink(self.path)}); archwiz never writes "
+                "through a link it did not make: remove it, or choose another draft with --draft PATH"
+            )
+
     def release(self) -> None:
-        # The file stays: unlinking it could let two processes lock two different files.
-        if self._file is not None:
+        """Remove the lock file (still holding the lock, so nobody takes it meanwhile), then unlock."""
+        if self._fd is None:
+            return
+        if self._still_named(self._fd):
             with contextlib.suppress(OSError):
-                self._file.truncate(0)
-            self._file.close()
-            self._file = None
+                os.unlink(self.path)
+        os.close(self._fd)
+        self._fd = None
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        text = os.pread(fd, 4096, 0).decode("utf-8", "replace")
+    except OSError:
+        text = ""
+    return text.strip() or "another archwiz"
