@@ -119,7 +119,11 @@ class ItemDialog(ModalScreen[Any]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "answer(False)", "No"), Binding("y", "answer(True)", "Yes")]
+    """Asks before something that cannot be taken back. Cancel has focus, and no letter
+    answers: "y" could be the next letter of a sentence typed ahead. Saying yes takes
+    the button itself (Tab or shift+Tab to it, then Enter, or a click)."""
+
+    BINDINGS = [Binding("escape", "answer(False)", "Cancel")]
 
     def __init__(self, question: Content, yes: str) -> None:
         super().__init__()
@@ -130,7 +134,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="dialog", classes="confirm-dialog"):
             yield Static(self.question, classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
+                yield Button(self.yes, id="yes", variant="error", compact=True)
                 yield Button("Cancel (esc)", id="no", compact=True)
 
     def on_mount(self) -> None:

@@ -4,6 +4,10 @@ Items are shown as rows of a table (all of them, scrollable); add, edit, delete
 (after a confirmation) and reorder work by key and by button. Editing opens an
 ``ItemDialog`` whose form is generated from the item's model, so this widget
 never knows what it lists.
+
+The list's keys belong to its table, the list's one Tab stop: a letter typed
+anywhere else is text, never an action. The buttons are for the mouse and do not
+take focus, so typing meant for the next field cannot land on them.
 """
 
 from collections.abc import Callable
@@ -19,7 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
-from screens.text import literal, one_line_text
+from screens.text import literal, literal_lines, one_line_text
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec
 
@@ -34,17 +38,32 @@ def _cell(field: FieldSpec, item: BaseModel) -> Text:
     return one_line_text(str(value if value is not None else ""), width=32)
 
 
-class ListEditor(Vertical):
-    """A list of items with add, edit, delete and reorder."""
+class ItemTable(DataTable[Text]):
+    """The items, and the keys that act on them: only while this table has focus."""
 
     BINDINGS = [
-        # The buttons name these keys; the footer keeps its room for the global ones.
-        Binding("a", "add", "Add", show=False),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("d,delete", "delete", "Delete", show=False),
-        Binding("left_square_bracket", "move(-1)", "Move up", show=False),
-        Binding("right_square_bracket", "move(1)", "Move down", show=False),
+        Binding("a", "list('add')", "Add"),
+        Binding("e", "list('edit')", "Edit", show=False),
+        # Deleting takes a key no sentence types.
+        Binding("delete", "list('delete')", "Delete"),
+        Binding("left_square_bracket", "list('up')", "Move up", show=False),
+        Binding("right_square_bracket", "list('down')", "Move down", show=False),
     ]
+
+    def action_list(self, name: str) -> None:
+        editor = self.parent
+        assert isinstance(editor, ListEditor)
+        editor.act(name)
+
+
+class _MouseButton(Button):
+    """A list button: clicked, never focused (the table's keys do the same)."""
+
+    can_focus = False
+
+
+class ListEditor(Vertical):
+    """A list of items with add, edit, delete and reorder."""
 
     class Changed(Message):
         """The list changed; ``editor.items`` holds the new items."""
@@ -65,20 +84,19 @@ class ListEditor(Vertical):
         self.columns = spec.summary_fields
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        yield table
+        yield ItemTable(cursor_type="row", zebra_stripes=True)
         yield Static("", classes="list-empty")
         with Horizontal(classes="list-buttons"):
             # Short labels, keys included, so that all five fit beside the section list at 80 columns.
-            yield Button("a Add", id="add", compact=True, tooltip=f"Add {self.spec.a_noun}")
-            yield Button("e Edit", id="edit", compact=True)
-            yield Button("d Delete", id="delete", compact=True)
-            yield Button("[ Up", id="up", compact=True, tooltip="Move up")
-            yield Button("] Down", id="down", compact=True, tooltip="Move down")
+            yield _MouseButton("a Add", id="add", compact=True, tooltip=f"Add {self.spec.a_noun}")
+            yield _MouseButton("e Edit", id="edit", compact=True)
+            yield _MouseButton("del Delete", id="delete", compact=True)
+            yield _MouseButton("[ Up", id="up", compact=True, tooltip="Move up")
+            yield _MouseButton("] Down", id="down", compact=True, tooltip="Move down")
         yield Static("", classes="field-error")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.add_column("#", key="#")
         for field in self.columns:
             table.add_column(Text(field.label), key=field.name)
@@ -87,8 +105,8 @@ class ListEditor(Vertical):
         self._fill()
 
     @property
-    def table(self) -> "DataTable[Text]":
-        return self.query_one(DataTable)
+    def table(self) -> ItemTable:
+        return self.query_one(ItemTable)
 
     def _row(self, number: int, item: Any) -> list[Text]:
         if isinstance(item, BaseModel):
@@ -104,8 +122,10 @@ class ListEditor(Vertical):
             empty.display = False
         else:
             empty.display = True
-            empty.update(Content(f"Nothing here yet. Press a (or the Add button) to add {self.spec.a_noun}."))
-        table.display = bool(self.items)
+            empty.update(
+                Content(f"Nothing here yet. On the list, press a (or click Add) to add {self.spec.a_noun}.")
+            )
+        # Shown even when empty (its header only): it is the list's Tab stop.
         if cursor is not None and self.items:
             table.move_cursor(row=max(0, min(cursor, len(self.items) - 1)))
 
@@ -118,7 +138,7 @@ class ListEditor(Vertical):
         for loc, message in problems:
             where = f"{self.spec.noun.capitalize()} {loc[0] + 1}: " if loc and isinstance(loc[0], int) else ""
             lines.append(where + message)
-        self.query_one(".field-error", Static).update(literal("\n".join(lines)))
+        self.query_one(".field-error", Static).update(literal_lines("\n".join(lines)))
         self.set_class(bool(problems), "-invalid")
 
     def _changed(self, cursor: int | None) -> None:
@@ -198,9 +218,7 @@ class ListEditor(Vertical):
         event.stop()
         self.action_edit()
 
-    @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
-        event.stop()
+    def act(self, name: str) -> None:
         actions: dict[str, Callable[[], None]] = {
             "add": self.action_add,
             "edit": self.action_edit,
@@ -208,4 +226,10 @@ class ListEditor(Vertical):
             "up": lambda: self.action_move(-1),
             "down": lambda: self.action_move(1),
         }
-        actions[str(event.button.id)]()
+        actions[name]()
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.act(str(event.button.id))
+        self.table.focus()

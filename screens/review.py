@@ -12,13 +12,14 @@ from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
 from screens.inputs import FieldInput
 from screens.sidebar import entry
-from screens.text import literal
+from screens.text import literal, literal_lines
 from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
 from wizard.sections import SECTIONS, SectionState
 from wizard.session import Session
+from wizard.writing import WouldReplace
 
 
 class ReviewScreen(Screen[list[Path] | None]):
@@ -80,18 +81,40 @@ class ReviewScreen(Screen[list[Path] | None]):
     def action_write(self) -> None:
         if self.read_only:
             return
-        result = self.query_one("#review-result", Static)
         target = self.query_one("#review-path", Input).value.strip()
         try:
             markdown_path, _ = output_paths(target or None)
-            written = list(self.session.write(markdown_path))
+            self._written(list(self.session.write(markdown_path)))
+        except WouldReplace as refused:
+            self._ask_to_replace(markdown_path, refused)
         except ArchwizError as error:
-            result.update(literal(str(error)))
-            result.set_class(True, "-error")
-            return
+            self._failed(error)
+
+    def _ask_to_replace(self, markdown_path: Path, refused: WouldReplace) -> None:
+        from screens.dialogs import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if not replace:
+                self._failed(refused)
+                return
+            try:
+                self._written(list(self.session.write(markdown_path, force=True)))
+            except ArchwizError as error:
+                self._failed(error)
+
+        self.app.push_screen(ConfirmDialog(literal_lines(refused.question()), "Replace"), answered)
+
+    def _failed(self, error: ArchwizError) -> None:
+        result = self.query_one("#review-result", Static)
+        result.update(literal_lines(str(error)))
+        result.set_class(True, "-error")
+
+    def _written(self, written: list[Path]) -> None:
         self.written = written
+        result = self.query_one("#review-result", Static)
         result.set_class(False, "-error")
-        result.update(literal(f"Wrote {written[0]} and {written[1]}."))
+        kept = "".join(f" Kept the old file as {backup}." for backup in self.session.backups)
+        result.update(literal(f"Wrote {written[0]} and {written[1]}.{kept}"))
         self.notify(printable(f"Wrote {written[0]}"), title="Written", markup=False)
 
     def action_back(self) -> None:

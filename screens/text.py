@@ -28,6 +28,11 @@ def literal(text: str) -> Content:
     return Content(printable(text))
 
 
+def literal_lines(text: str) -> Content:
+    """``literal``, keeping the line breaks of a message of several lines (a report, a diff)."""
+    return Content("\n").join(literal(line) for line in text.split("\n"))
+
+
 def one_line(text: str, width: int = 60) -> Content:
     """A short single-line summary of possibly multi-line text, for list rows."""
     first = text.strip().splitlines()[0] if text.strip() else ""

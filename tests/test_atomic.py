@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import COMPLETE
+from conftest import COMPLETE, MINIMAL
 from terminal import unprivileged
 
 from wizard import atomic
@@ -73,9 +73,12 @@ def test_an_interrupt_while_staging_cleans_up(pair: list[Path], monkeypatch: pyt
     assert_old(pair)
 
 
-def test_a_read_only_file_is_refused_not_replaced(pair: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_you_may_not_write_is_refused_not_replaced(
+    pair: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Mode 644 owned by someone else: it is not read-only, only not yours to write.
     monkeypatch.setattr(atomic.os, "access", lambda path, mode: not str(path).endswith(".toml"))
-    with pytest.raises(OutputError, match=r"A\.toml: the file is read-only; not replacing it"):
+    with pytest.raises(OutputError, match=r"A\.toml: the file is not writable by you; not replacing it"):
         write_files([(pair[0], b"new md"), (pair[1], b"new toml")])
     assert_old(pair)
 
@@ -107,9 +110,11 @@ def test_permissions_are_kept_and_new_files_follow_the_umask(tmp_path: Path) -> 
 
 def test_the_cli_reports_a_full_disk_with_exit_1(pair: list[Path], monkeypatch, capsys) -> None:
     monkeypatch.setattr(atomic.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "x")))
+    for path in pair:
+        path.unlink()
     assert main(["--from", str(COMPLETE), "-o", str(pair[0])]) == 1
     assert capsys.readouterr().err.strip() == f"archwiz: cannot write {pair[0]}: x"
-    assert_old(pair)
+    assert list(pair[0].parent.iterdir()) == []
 
 
 # --- where file modes are enforced -------------------------------------------
@@ -122,13 +127,13 @@ def run_without_override(folder: Path, *args: str) -> subprocess.CompletedProces
 
 def test_a_read_only_output_file_is_refused(tmp_path: Path) -> None:
     target, sidecar = tmp_path / "ro.md", tmp_path / "ro.toml"
-    target.write_text("keep me")
-    target.chmod(0o444)
-    sidecar.write_text("keep me too")
+    assert run_without_override(tmp_path, "--from", str(MINIMAL), "-o", "ro.md").returncode == 0
+    before = target.read_bytes(), sidecar.read_bytes()
+    target.chmod(0o444)  # archwiz's own output, made read-only by its owner
     result = run_without_override(tmp_path, "--from", str(COMPLETE), "-o", "ro.md")
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip() == "archwiz: cannot write ro.md: the file is read-only; not replacing it"
-    assert target.read_text() == "keep me" and sidecar.read_text() == "keep me too"
+    assert (target.read_bytes(), sidecar.read_bytes()) == before
 
 
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:

@@ -50,13 +50,19 @@ def test_from_dash_reads_the_spec_from_stdin(tmp_path: Path) -> None:
     assert bad.returncode == 2 and bad.stderr.startswith("<stdin>:1:")
 
 
-def test_rendering_over_a_hand_written_spec_says_its_layout_changed(tmp_path: Path) -> None:
+def test_rendering_a_hand_written_spec_onto_itself_keeps_its_comments(tmp_path: Path) -> None:
     spec = tmp_path / "ARCHITECTURE.toml"
-    spec.write_text("# my notes\n[header]\ntitle = 'Ledger'\n")
+    written = "# my notes\n[header]\ntitle = 'Ledger'\n"
+    spec.write_text(written)
     result = run_archwiz("--from", str(spec), "-o", str(tmp_path / "ARCHITECTURE.md"))
-    assert result.returncode == 0
-    assert "note: rewrote" in result.stderr and "comments are not kept" in result.stderr
+    assert result.returncode == 1
+    assert "ARCHITECTURE.toml was not written by archwiz; not replacing it." in result.stderr
+    assert "- # my notes" in result.stderr
+    assert spec.read_text() == written and not (tmp_path / "ARCHITECTURE.md").exists()
+    forced = run_archwiz("--from", str(spec), "-o", str(tmp_path / "ARCHITECTURE.md"), "--force")
+    assert forced.returncode == 0, forced.stderr
     assert tomllib.loads(spec.read_text())["header"] == {"title": "Ledger", "status": "Proposed"}
+    assert (tmp_path / "ARCHITECTURE.toml.bak").read_text() == written
 
 
 def test_quiet_prints_nothing(tmp_path: Path) -> None:
@@ -103,6 +109,44 @@ def test_the_schema_validates_the_examples_and_catches_a_typo() -> None:
         "Active",
         "Deprecated",
     ]
+
+
+def test_the_schema_is_as_strict_as_the_model_where_json_schema_can_say_it(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from wizard.model import Document
+
+    out = tmp_path / "schema" / "archwiz.schema.json"
+    result = run_archwiz("schema", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    schema = json.loads(out.read_text())
+    assert out.read_text() == run_archwiz("schema").stdout  # -o writes what stdout shows
+    validator = jsonschema.Draft202012Validator(schema)
+    base = _json_ready(tomllib.loads(MINIMAL.read_text()))
+    for breaking in (
+        lambda spec: spec["header"].update(title="Two\nlines"),  # a line break in a one-line field
+        lambda spec: spec["header"].update(title="Esc\x1b[31m"),  # a control character
+        lambda spec: spec["summary"].update(text="Bidi \u202e override"),  # even in prose
+        lambda spec: spec.update(schema_version=2),  # a version this archwiz does not know
+        lambda spec: spec.update(schema_version=0),
+    ):
+        spec = json.loads(json.dumps(base))
+        breaking(spec)
+        assert not validator.is_valid(spec), spec
+        with pytest.raises(ValidationError):  # and the model agrees: the schema says no more
+            Document.model_validate(spec)
+    prose = json.loads(json.dumps(base))
+    prose["summary"]["text"] = "Two\n\nparagraphs\twith a tab"
+    assert validator.is_valid({**prose, "summary": {"text": "Two\n\nparagraphs"}})
+
+
+def test_schema_o_never_replaces_a_file_that_is_not_a_schema(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"mine": true}\n')
+    result = run_archwiz("schema", "-o", str(notes))
+    assert result.returncode == 1
+    assert "not an archwiz schema; not replacing it" in result.stderr
+    assert notes.read_text() == '{"mine": true}\n'
 
 
 def test_rendering_never_imports_a_front_end(tmp_path: Path) -> None:

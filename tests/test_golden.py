@@ -7,8 +7,10 @@ from conftest import COMPLETE, GOLDEN, MINIMAL, run_archwiz
 from pymarkdown.api import PyMarkdownApi
 
 from wizard.markdown import render_markdown
+from wizard.ownership import unstamped_sidecar
 from wizard.sidecar import dump_toml
 from wizard.spec import load_spec
+from wizard.writing import document_files
 
 EXAMPLES = {"payments-platform": COMPLETE, "minimal": MINIMAL}
 
@@ -26,8 +28,12 @@ def check_golden(path: Path, actual: str, update: bool) -> None:
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_markdown_and_sidecar_match_the_goldens(name: str, update_goldens: bool) -> None:
     doc, _ = load_spec(str(EXAMPLES[name]))
-    check_golden(GOLDEN / f"{name}.md", render_markdown(doc), update_goldens)
-    check_golden(GOLDEN / f"{name}.toml", dump_toml(doc), update_goldens)
+    (_, markdown), (_, sidecar) = document_files(doc, Path("ARCHITECTURE.md"))
+    check_golden(GOLDEN / f"{name}.md", markdown.decode(), update_goldens)
+    check_golden(GOLDEN / f"{name}.toml", sidecar.decode(), update_goldens)
+    # The files are the renderers' output plus a stamp each, and nothing else.
+    assert markdown.startswith(render_markdown(doc).encode())
+    assert unstamped_sidecar(sidecar) == dump_toml(doc).encode()
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -33,7 +33,9 @@ def test_a_symlinked_lock_is_refused_and_its_target_kept(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("plain", [False, True])
-def test_a_wizard_started_on_a_symlinked_lock_refuses_before_any_question(tmp_path: Path, plain: bool) -> None:
+def test_a_wizard_started_on_a_symlinked_lock_refuses_before_any_question(
+    tmp_path: Path, plain: bool
+) -> None:
     victim = _victim(tmp_path)
     work = tmp_path / "repo"
     work.mkdir()
@@ -80,4 +82,3 @@ def test_a_full_disk_does_not_stop_the_lock(tmp_path: Path, monkeypatch: pytest.
     lock = DraftLock(tmp_path / DRAFT_NAME)
     assert lock.acquire() == ""
     lock.release()
-

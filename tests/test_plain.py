@@ -497,3 +497,17 @@ def test_a_sigterm_that_python_drops_is_raised_again_and_still_stops_the_questio
         signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGALRM)
     ] == handlers
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_review_asks_before_replacing_a_hand_written_file(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    target = tmp_path / "ARCH.md"
+    target.write_text("# my own notes\n")
+    keys = pick("Review") + ENTER + answer(str(target)) + "n" + ENTER
+    _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert "ARCH.md was not written by archwiz; not replacing it." in said
+    assert "Nothing was written." in said and target.read_text() == "# my own notes\n"
+    keys = pick("Review") + ENTER + answer(str(target)) + "y" + ENTER
+    _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
+    assert f"Kept the old file as {target}.bak." in said
+    assert target.read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()

@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from conftest import COMPLETE, run_archwiz
+from conftest import COMPLETE, GOLDEN, run_archwiz
 from textual.widgets import Checkbox, DataTable, Input, Markdown, OptionList, Select, TextArea
 from tui import (
     drive,
@@ -165,13 +165,16 @@ def test_list_editor_adds_edits_reorders_and_deletes_items() -> None:
         await pilot.press("left_square_bracket")  # move it up
         await pilot.pause()
         assert [goal.name for goal in session.document.goals] == ["Latency", "Reliability"]
-        await pilot.press("d")
+        await pilot.press("d", "y")  # letters never delete: the Delete key does, after asking
+        await pilot.pause()
+        assert len(session.document.goals) == 2 and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")  # changed my mind
+        await pilot.press("y", "enter")  # "y" is no answer; Enter presses Cancel, which has focus
         await pilot.pause()
-        assert len(session.document.goals) == 2
-        await pilot.press("d", "y")
+        assert len(session.document.goals) == 2 and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("delete", "shift+tab", "enter")  # the Delete button, chosen on purpose
         await pilot.pause()
         assert [goal.name for goal in session.document.goals] == ["Reliability"]
         table = app.screen.query_one(DataTable)
@@ -363,7 +366,7 @@ def test_quit_asks_first_when_changes_are_not_written() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SectionScreen)
-        await pilot.press("ctrl+q", "y")
+        await pilot.press("ctrl+q", "shift+tab", "enter")
         await pilot.pause()
 
     app = drive(scenario, new_session())
@@ -408,7 +411,8 @@ def test_the_start_screen_opens_a_sidecar_and_reports_a_broken_one(tmp_path: Pat
     app = drive(scenario)
     assert app.session is not None
     assert app.session.document.header.title == "Tillpoint Payments Platform"
-    assert app.session.default_output() == COMPLETE.with_suffix(".md")
+    # A spec of the user's own is not rewritten as a sidecar: the document goes beside it.
+    assert app.session.default_output() == COMPLETE.with_name("ARCHITECTURE.md")
 
 
 def test_the_section_list_shows_state_and_progress() -> None:
@@ -448,7 +452,7 @@ def test_components_with_a_thousand_items_stay_usable() -> None:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1000
-        await pilot.press("ctrl+end", "d", "y")
+        await pilot.press("ctrl+end", "delete", "shift+tab", "enter")
         await pilot.pause()
 
     drive(scenario, session)
@@ -580,3 +584,37 @@ def test_a_held_draft_is_shown_read_only_and_nothing_can_be_written(tmp_path: Pa
     app = drive(scenario, app=ArchwizApp(None, draft_path=draft.path, draft=Locked(draft, holder)))
     assert app.session is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_review_asks_before_replacing_a_hand_written_file_and_keeps_it(tmp_path: Path) -> None:
+    session = Session(load_document(COMPLETE))
+    target = tmp_path / "ARCHITECTURE.md"
+    target.write_text("# my own notes\n")
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#review-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = static_text(app, ".dialog-title")
+        assert "ARCHITECTURE.md was not written by archwiz; not replacing it.\n" in question
+        assert "- # my own notes" in question and question.endswith("as ARCHITECTURE.md.bak?")
+        await pilot.press(*"yes")  # letters never confirm a replacement
+        await pilot.pause()
+        assert target.read_text() == "# my own notes\n"
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "not replacing it" in static_text(app, "#review-result")
+        assert target.read_text() == "# my own notes\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # the Replace button, chosen on purpose
+        await pilot.pause()
+        assert "Kept the old file as" in static_text(app, "#review-result")
+
+    drive(scenario, session)
+    assert (tmp_path / "ARCHITECTURE.md.bak").read_text() == "# my own notes\n"
+    assert target.read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()

@@ -37,7 +37,7 @@ def test_markup_in_names_shows_literally_in_list_rows_and_dialogs() -> None:
         text = screen_text(app)
         for name in HOSTILE:
             assert name[:30] in text, name  # long names are cut to the column, with an ellipsis
-        await pilot.press("ctrl+home", "down", "down", "d")  # the third: "[@click=app.quit]q[/]"
+        await pilot.press("ctrl+home", "down", "down", "delete")  # the third: "[@click=app.quit]q[/]"
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert static_text(app, ".dialog-title") == "Delete component 3, [@click=app.quit]q[/]?"

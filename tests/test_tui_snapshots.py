@@ -60,7 +60,7 @@ def test_the_delete_confirmation(snap_compare) -> None:
     async def delete_goal(pilot: Pilot) -> None:
         app.show_section(section("goals"))
         await pilot.pause()
-        await pilot.press("d")
+        await pilot.press("delete")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=delete_goal)

@@ -93,3 +93,23 @@ def screen_text(app: ArchwizApp) -> str:
     )
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text(styles=False)
+
+
+async def type_ahead(app: ArchwizApp, pilot: Pilot[list[Path]], *keys: str) -> None:
+    """Send ``keys`` (characters of text, or key names such as "tab") as real key events,
+    queued at once as a fast typist's keys arrive, then wait for the app to take them.
+    ``pilot.press`` waits for idle after every key (~80-250 ms each), which makes typing
+    whole sentences into every field too slow to test."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    driver = app._driver
+    assert driver is not None
+    for text in keys:
+        for key, char in [(text, None)] if len(text) > 1 else [(text, text)]:
+            if char is not None and not char.isalnum():
+                key = _character_to_key(char)
+            event = events.Key(key, char)
+            event.set_sender(app)
+            driver.send_message(event)
+    await pilot.pause()

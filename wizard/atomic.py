@@ -50,13 +50,45 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _stage(path: Path, data: bytes) -> _Staged:
+def link_outside(path: Path) -> Path | None:
+    """Where ``path`` leads when a link on its way leads out of the folder it was named in
+    and out of the current folder; else None.
+
+    Folders come from cloned repositories: a planted ``ARCHITECTURE.md -> ~/.bashrc``
+    must not make archwiz replace the user's file. A link that stays inside the folder
+    it was found in (or the current one) is followed as usual; a path named outside
+    them without a link is the user's own choice.
+    """
+    plain = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(path))
+    if real == plain:
+        return None
+    here = Path(os.path.realpath("."))
+    return None if real.is_relative_to(here) or real.is_relative_to(plain.parent) else real
+
+
+def preflight(path: Path, *, links_out: bool = False) -> Path:
+    """Refuse a target that cannot or must not be replaced, before anything is written;
+    where the bytes would land (a link's target, so the link survives)."""
+    outside = None if links_out else link_outside(path)
+    if outside is not None:
+        raise OutputError(
+            f"cannot write {path}: it is a link to {outside}, outside this folder, "
+            "and archwiz writes through no such link unless told to"
+        )
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder")
-    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+    if target.exists() and not target.stat().st_mode & 0o222:
         # Root may write anything, but a file nobody may write says "leave me alone".
         raise OutputError(f"cannot write {path}: the file is read-only; not replacing it")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"cannot write {path}: the file is not writable by you; not replacing it")
+    return target
+
+
+def _stage(path: Path, data: bytes, links_out: bool) -> _Staged:
+    target = preflight(path, links_out=links_out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -96,12 +128,15 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Replace each path with its bytes, all or (barring a failed rename) none."""
+def write_files(files: Sequence[tuple[Path, bytes]], *, links_out: bool = False) -> None:
+    """Replace each path with its bytes, all or (barring a failed rename) none.
+
+    ``links_out`` lets a link lead outside the current folder (the user said --force).
+    """
     staged: list[_Staged] = []
     try:
         for path, data in files:
-            staged.append(_stage(path, data))
+            staged.append(_stage(path, data, links_out))
     except BaseException:
         for item in staged:
             _discard(item.temp)

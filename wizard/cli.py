@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from wizard import __version__
 from wizard.chars import printable
-from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError
+from wizard.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ArchwizError, InputError, OutputError
 from wizard.outputs import DEFAULT_OUTPUT, STDIN, STDOUT, output_paths
 
 
@@ -42,8 +42,11 @@ class _Once(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="archwiz",
-        description="Write a software architecture document, section by section.",
-        epilog="Exit codes: 0 done, 1 output not written, 2 bad input or usage, 130 interrupted.",
+        description="Write a software architecture document, section by section. With no "
+        "command, archwiz opens the full-screen wizard (line-by-line questions with --plain).",
+        epilog="Exit codes: 0 done; 1 output not written (nothing replaced); 2 bad input or usage; "
+        "129 hung up (SIGHUP), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM): the wizard "
+        "saves its draft first.",
     )
     parser.add_argument("--version", action="version", version=f"archwiz {__version__}")
     parser.add_argument(
@@ -63,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output file that archwiz did not write, or that was edited since (or write "
+        "through a link that leads out of this folder); the old file is kept beside it as NAME.bak",
+    )
+    parser.add_argument(
         "--resume",
         nargs="?",
         const="",
@@ -71,8 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _wizard_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
+    schema = commands.add_parser(
         "schema", help="print the JSON Schema of a spec, for editor validation and completion"
+    )
+    schema.add_argument(
+        "-o", "--output", dest="schema_output", metavar="FILE", help="write it to FILE instead"
+    )
+    init = commands.add_parser(
+        "init", help="write a starter spec to fill in: every section, with help and examples as comments"
+    )
+    init.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        metavar="FILE",
+        help="where to write it (default: architecture-spec.toml)",
     )
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
@@ -100,37 +122,61 @@ def _wizard_options(parser: argparse.ArgumentParser, default: Any = None) -> Non
     )
 
 
-def render_from(spec: str, output: str | None, quiet: bool) -> int:
+def render_from(spec: str, output: str | None, quiet: bool, force: bool = False) -> int:
     # Imported here so that `archwiz --version` or a usage error stays instant.
-    from wizard.atomic import write_files
     from wizard.markdown import render_markdown
     from wizard.markdown.blocks import MISSING
+    from wizard.ownership import stamp_markdown
     from wizard.sections import progress
-    from wizard.sidecar import dump_toml
     from wizard.spec import load_spec
+    from wizard.writing import write_document
 
     to_stdout = output == STDOUT
     paths = None if to_stdout else output_paths(output)
     if paths and _same_file(paths[0], spec):
         raise InputError(f"-o {paths[0]} is the spec itself; writing the Markdown there would destroy it")
-    doc, original = load_spec(spec)
+    doc, _ = load_spec(spec)
     markdown = render_markdown(doc)
     if to_stdout:
-        sys.stdout.write(markdown)
+        write_stdout(stamp_markdown(markdown).decode())
         return EXIT_OK
     assert paths is not None
-    sidecar = dump_toml(doc).encode()
     markdown_path, sidecar_path = paths
-    write_files([(markdown_path, markdown.encode()), (sidecar_path, sidecar)])
+    source = None if spec == STDIN else Path(spec)
+    backups = write_document(doc, markdown_path, source=source, force=force)
     if not quiet:
         done, total = progress(doc)
         gaps = markdown.count(MISSING)
         print(printable(f"wrote {markdown_path} and {sidecar_path}"), file=sys.stderr)
+        for backup in backups:
+            print(printable(f"kept the file it replaced as {backup}"), file=sys.stderr)
         print(f"{done} of {total} sections complete; {gaps} parts marked {MISSING}", file=sys.stderr)
-        if _same_file(sidecar_path, spec) and sidecar != original:
-            note = f"note: rewrote {sidecar_path} in archwiz's layout (comments are not kept)"
-            print(printable(note), file=sys.stderr)
     return EXIT_OK
+
+
+def write_stdout(text: str) -> None:
+    """The Markdown on standard output; a full or closed output is an error, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        # Nothing more can reach that output: keep the interpreter from flushing it again at exit.
+        _abandon_stdout()
+        reason = (error.strerror or str(error)).lower()
+        raise OutputError(f"cannot write to standard output: {reason}") from None
+
+
+def _abandon_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _same_file(path: Path, spec: str) -> bool:
@@ -140,26 +186,73 @@ def _same_file(path: Path, spec: str) -> bool:
         return False
 
 
-def print_schema() -> int:
+SCHEMA_TITLE = "archwiz architecture spec"
+
+
+def print_schema(output: str | None = None) -> int:
     from wizard.model import Document
 
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Document.model_json_schema()}
-    schema["title"] = "archwiz architecture spec"
-    json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    schema["title"] = SCHEMA_TITLE
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if output is None or output == STDOUT:
+        write_stdout(text)
+        return EXIT_OK
+    from wizard.atomic import write_files
+    from wizard.outputs import typed_path
+
+    path = typed_path(output)
+    if path.exists() and not _is_our_schema(path):
+        raise OutputError(f"{path} is not an archwiz schema; not replacing it (choose another -o FILE)")
+    write_files([(path, text.encode())])
+    return EXIT_OK
+
+
+def _is_our_schema(path: Path) -> bool:
+    try:
+        return bool(json.loads(path.read_bytes()).get("title") == SCHEMA_TITLE)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def write_starter(file: str | None, quiet: bool) -> int:
+    """A starter spec, and the schema its first line names; never over an existing file."""
+    import os
+
+    from wizard.atomic import write_files
+    from wizard.outputs import typed_path
+    from wizard.starter import DEFAULT_STARTER, SCHEMA_NAME, starter_spec
+
+    path = typed_path(file or DEFAULT_STARTER)
+    if path.suffix.lower() != ".toml":
+        raise InputError(f"{file}: a spec is a .toml file; name it e.g. {path.with_suffix('.toml').name}")
+    if os.path.lexists(path):
+        raise OutputError(f"{path} already exists; archwiz init never replaces a file: name another one")
+    write_files([(path, starter_spec(path.name).encode())])
+    schema = path.with_name(SCHEMA_NAME)
+    if not os.path.lexists(schema) or _is_our_schema(schema):
+        print_schema(str(schema))
+    if not quiet:
+        print(printable(f"wrote {path}: fill it in, then run: archwiz --from {path}"), file=sys.stderr)
     return EXIT_OK
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "init":
+        if args.spec is not None or args.output is not None:
+            raise InputError("'init' takes no --from or -o; name the file to write: archwiz init FILE")
+        return write_starter(args.file, args.quiet)
     if args.command == "schema":
         if args.spec is not None or args.output is not None:
             raise InputError("'schema' takes no --from or -o; it prints the schema to standard output")
-        return print_schema()
+        return print_schema(args.schema_output)
     if args.spec is not None:
-        return render_from(args.spec, args.output, args.quiet)
+        return render_from(args.spec, args.output, args.quiet, args.force)
     if args.output is not None:
         raise InputError("-o needs --from SPEC: there is nothing to render yet")
+    if args.force:
+        raise InputError("--force goes with --from; the wizards ask before they replace a file")
     edit = args.file if args.command == "edit" else None
     if edit is not None and args.resume is not None:
         raise InputError("--resume reopens a draft; it cannot be combined with 'edit FILE'")

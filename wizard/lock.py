@@ -63,7 +63,8 @@ class DraftLock:
             except OSError as error:
                 self._refuse_planted()
                 reason = (error.strerror or str(error)).lower()
-                return f"cannot lock the draft {self.draft} ({reason}); it is not protected from a second archwiz"
+                unprotected = "it is not protected from a second archwiz"
+                return f"cannot lock the draft {self.draft} ({reason}); {unprotected}"
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 os.close(fd)
                 raise InputError(

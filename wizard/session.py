@@ -20,12 +20,12 @@ from pydantic import ValidationError
 from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import InputError, OutputError
-from wizard.markdown import render_markdown
 from wizard.model import Document
 from wizard.outputs import DEFAULT_OUTPUT
+from wizard.ownership import is_sidecar
 from wizard.problems import Loc, describe_all
 from wizard.sections import Section, SectionState, section_state
-from wizard.sidecar import dump_toml
+from wizard.writing import write_document
 
 Problems = list[tuple[Loc, str]]
 
@@ -73,6 +73,7 @@ class Session:
     saved_at: datetime | None = None
     saved_clock: float = 0.0  # time.monotonic() of the last save attempt
     save_error: str = ""  # why the last draft save failed; cleared by a good one
+    backups: list[Path] = field(default_factory=list)  # old files kept aside by the last write
     # Section states, dropped when their section changes: a 1,000-item list costs
     # milliseconds to assess, and the section list asks on every move.
     _states: dict[str, SectionState] = field(default_factory=dict, repr=False)
@@ -176,23 +177,31 @@ class Session:
         return self._states[section.key]
 
     def default_output(self) -> Path:
-        """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder."""
-        return self.source.with_suffix(".md") if self.source else Path(DEFAULT_OUTPUT)
+        """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder.
 
-    def write(self, markdown_path: Path) -> tuple[Path, Path]:
-        """Write the Markdown and its sidecar atomically, as ``archwiz --from`` would."""
+        A spec of the user's own (``archwiz init``'s, or hand-written: comments, their
+        layout) is not a sidecar to be rewritten, so its document goes to ARCHITECTURE.md
+        in its folder, whose sidecar is then archwiz's.
+        """
+        if self.source is None:
+            return Path(DEFAULT_OUTPUT)
+        if is_sidecar(self.source):
+            return self.source.with_suffix(".md")
+        return self.source.with_name(DEFAULT_OUTPUT)
+
+    def write(self, markdown_path: Path, *, force: bool = False) -> tuple[Path, Path]:
+        """Write the Markdown and its sidecar atomically, as ``archwiz --from`` would.
+
+        Raises WouldReplace when a file in the way is not archwiz's unchanged output:
+        a front end asks, then calls again with ``force`` (the old file is kept).
+        """
         sidecar_path = markdown_path.with_suffix(".toml")
         targets = {os.path.abspath(markdown_path), os.path.abspath(sidecar_path)}
         if self.draft is not None and os.path.abspath(self.draft) in targets:
             raise InputError(
                 f"{self.draft} is where this session's draft is saved; name the document otherwise"
             )
-        write_files(
-            [
-                (markdown_path, render_markdown(self.document).encode()),
-                (sidecar_path, dump_toml(self.document).encode()),
-            ]
-        )
+        self.backups = write_document(self.document, markdown_path, source=self.source, force=force)
         self.written_edits = self.edits
         return markdown_path, sidecar_path
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from wizard.chars import ALWAYS_FORBIDDEN, describe_char
 
@@ -101,34 +101,52 @@ def _code(value: str) -> str:
     return _check(_FORBIDDEN_CODE, value)
 
 
+def json_pattern(allowed_whitespace: str) -> str:
+    """The JSON Schema ``pattern`` of a text that may hold ``allowed_whitespace`` (of tab and
+    newline) and none of the forbidden characters, so that an editor flags what archwiz
+    refuses. Written with \\u escapes that ECMA-262, Python and Rust regexes all read;
+    surrogates are left out: no UTF-8 file can hold one, and Rust's regex cannot name them."""
+    forbidden = ALWAYS_FORBIDDEN.split("\ud800")[0] + "".join(
+        char for char in "\t\n" if char not in allowed_whitespace
+    )
+    escaped = "".join(char if char == "-" else f"\\u{ord(char):04x}" for char in forbidden)
+    return f"^[^{escaped}]*$"
+
+
 def _text_type(
     marker: Text,
     normalise: Callable[[Any], Any],
     limit: int,
     check: Callable[[str], str],
+    whitespace: str,
     *,
     required: bool = False,
 ) -> Any:
-    """One kind of text: normalised first, then length-checked, then character-checked."""
+    """One kind of text: normalised first, then length-checked, then character-checked.
+
+    The character rule is archwiz's own check (its messages say where and why); the
+    schema states it as a pattern for editors only, so the model never runs it twice.
+    """
     return Annotated[
         str,
         marker,
         BeforeValidator(normalise),
         StringConstraints(min_length=1 if required else 0, max_length=limit),
         AfterValidator(check),
+        Field(json_schema_extra={"pattern": json_pattern(whitespace)}),
     ]
 
 
-Name = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, required=True)
+Name = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, "", required=True)
 """A required short name; list items are identified by one."""
-OptionalName = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line)
-Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line)
-Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose)
+OptionalName = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, "")
+Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line, "")
+Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose, "\n")
 
 
 def code(language: str) -> Any:
     """A verbatim block fenced as ``language`` in Markdown (tabs allowed)."""
-    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code)
+    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code, "\t\n")
 
 
 def text_marker(metadata: list[Any]) -> Text | None:

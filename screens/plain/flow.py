@@ -16,6 +16,7 @@ from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
 from wizard.sections import SECTIONS, Section, SectionState, progress
 from wizard.session import Session
+from wizard.writing import WouldReplace
 
 if TYPE_CHECKING:
     from screens.plain.wizard import PlainWizard
@@ -144,12 +145,20 @@ class Flow:
             return False
         try:
             markdown_path, _ = output_paths(target.strip() or None)
-            written = session.write(markdown_path)
+            try:
+                written = session.write(markdown_path)
+            except WouldReplace as refused:
+                if self.prompter.confirm(refused.question(), False) is not True:
+                    self.say("Nothing was written.")
+                    return False
+                written = session.write(markdown_path, force=True)
         except ArchwizError as error:
             self.say(str(error))
             return False
         self.wizard.written = list(written)
         self.say(f"Wrote {written[0]} and {written[1]}.")
+        for backup in session.backups:
+            self.say(f"Kept the old file as {backup}.")
         return True
 
     def _quit(self) -> bool:

@@ -30,6 +30,21 @@ from wizard.markdown.escape import fence
 MISSING = "_TBD_"
 """What an unanswered part shows, so gaps in the architecture stay visible."""
 
+MISSING_BLOCK = f"{MISSING}."
+"""The marker standing alone as a paragraph: the full stop keeps linters from taking an
+emphasised paragraph for a heading (MD036), and it reads as the sentence it is."""
+
+
+def block(text: str) -> str:
+    """A block as the document joins it: the bare marker gets its full stop."""
+    return MISSING_BLOCK if text == MISSING else text
+
+
+def lines(items: Sequence[str]) -> str:
+    """Lines that show as lines: a hard break (a trailing backslash) ends each but the last,
+    as the template lays out its header and owner lines (a bare newline would join them)."""
+    return "\\\n".join(items)
+
 
 def heading(level: int, text: str) -> str:
     return str(Header(level, text, HeaderStyle.ATX)).strip("\n")

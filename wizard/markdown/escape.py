@@ -14,7 +14,8 @@ import re
 # Characters that are markup wherever they stand: backslash, code, emphasis,
 # links, HTML and autolinks, tables, strikethrough and (on GitHub) math.
 _ANYWHERE = r"[\\`*\[\]~$]"
-# "<" opens HTML or an autolink only when something other than a space follows.
+# "<" opens HTML or an autolink only when something other than a space follows; it is
+# written as "&lt;" (see _backslashed).
 _ANGLE = r"<(?![ \t]|$)"
 # "&" only where it would start an entity reference such as &amp; or &#123;.
 _ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
@@ -33,7 +34,11 @@ _WWW_DOT = r"\.(?:(?<=^www\.)|(?<=[^A-Za-z0-9.]www\.))"
 # Block markers that only count at the start of a line: lists, quotes, setext.
 _LINE_START = r"[-+=>](?<![^\n][-+=>])"
 
-_INLINE_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _WWW_DOT)
+# An e-mail address is linked by GitHub whatever we do (to exactly the address shown), but
+# markdownlint reports a bare one (MD034); an escaped "@" reads the same and satisfies it.
+_EMAIL_AT = r"@(?<=[\w.+-]@)(?=\w)"
+
+_INLINE_RULES = (_ANYWHERE, _ANGLE, _ENTITY, _UNDERSCORE, _HASH, _URL_COLON, _WWW_DOT, _EMAIL_AT)
 # Where text may begin a block (a list item, a paragraph line), its first
 # character could open a list or a quote too; after a label it cannot.
 _BLOCK_START = re.compile("|".join((r"\|", *_INLINE_RULES, _LINE_START)), re.MULTILINE)
@@ -80,7 +85,10 @@ def paragraphs(text: str) -> list[str]:
 def _backslashed(match: re.Match[str]) -> str:
     # A function, not the template r"\\\g<0>": a template is re-parsed on every call,
     # a function only runs per match, and ordinary text has few.
-    return "\\" + match.group()
+    char = match.group()
+    # "<" as an entity: "\<" is CommonMark too, but pymarkdown's link-fragment rule (MD051)
+    # crashes on it; "&lt;" reads the same everywhere.
+    return "&lt;" if char == "<" else "\\" + char
 
 
 def _escape(line: str, markup: re.Pattern[str]) -> str:

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from wizard.markdown import design
 from wizard.markdown.blocks import (
     MISSING,
+    block,
     bullets,
     checklist,
     code,
     heading,
     label,
     labelled,
+    lines,
     numbered,
 )
 from wizard.markdown.design import architecture, detailed_design
@@ -52,18 +54,18 @@ def render_markdown(doc: Document) -> str:
     out: Blocks = []
     for part in _PARTS:
         out.extend(part(doc))
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(map(block, out)) + "\n"
 
 
 def render_section(doc: Document, key: str) -> str:
     """The Markdown of one wizard section alone, for a preview: the same blocks the document holds."""
-    return "\n\n".join(block for part in _SECTION_PARTS[key] for block in part(doc)) + "\n"
+    return "\n\n".join(block(text) for part in _SECTION_PARTS[key] for text in part(doc)) + "\n"
 
 
 def _header(doc: Document) -> Blocks:
     name = inline(doc.header.title) if doc.header.title else MISSING
     # Status, version and date stand on consecutive lines, as in the template.
-    return [heading(1, f"{name} Architecture"), "\n".join(labelled_lines(doc.header)[1:])]
+    return [heading(1, f"{name} Architecture"), lines(labelled_lines(doc.header)[1:])]
 
 
 def _summary(doc: Document) -> Blocks:
@@ -186,7 +188,7 @@ def _references(doc: Document) -> Blocks:
 
 def _footer(doc: Document) -> Blocks:
     # A thematic break, then owner and review lines together, as in the template.
-    return ["---", "\n".join(labelled_lines(doc.review))]
+    return ["---", lines(labelled_lines(doc.review))]
 
 
 _PARTS = (

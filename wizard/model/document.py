@@ -84,6 +84,7 @@ class Document(Model):
         SCHEMA_VERSION,
         default=SCHEMA_VERSION,
         ge=1,
+        le=SCHEMA_VERSION,  # older ones are migrated before validation; a newer one is refused
     )
     header: Header = field(
         "Header", "Name, status, version and date of the document.", default_factory=Header

@@ -1,0 +1,72 @@
+"""Writing a document: the Markdown and its sidecar, stamped, never over a user's own file.
+
+Every front end (``--from``, the full-screen wizard, the plain prompts) writes
+through ``write_document``, so one rule decides what may be replaced: archwiz's own
+unchanged output, or anything once the user has said so (then the old file is kept
+as a backup beside it).
+"""
+
+from pathlib import Path
+
+from wizard.atomic import preflight, write_files
+from wizard.errors import ArchwizError, OutputError
+from wizard.markdown import render_markdown
+from wizard.model import Document
+from wizard.ownership import Refusal, backup_path, keep_backup, refusals, stamp_markdown, stamp_sidecar
+from wizard.sidecar import dump_toml
+
+
+class WouldReplace(OutputError):
+    """Files that are not archwiz's unchanged output stand where the document would go."""
+
+    def __init__(self, refused: list[Refusal]) -> None:
+        self.refused = refused
+        backups = ", ".join(f"{item.path} as {backup_path(item.path).name}" for item in refused)
+        advice = (
+            f"To replace {'it' if len(refused) == 1 else 'them'} anyway, keeping {backups}, add --force; "
+            "or write the document elsewhere with -o FILE."
+        )
+        super().__init__("\n".join([*(item.describe() for item in refused), advice]))
+
+    def question(self) -> str:
+        """What a wizard asks before replacing them."""
+        kept = ", ".join(f"{item.path} as {backup_path(item.path).name}" for item in self.refused)
+        return "\n".join([*(item.describe() for item in self.refused), f"Replace anyway, keeping {kept}?"])
+
+
+def document_files(document: Document, markdown_path: Path) -> list[tuple[Path, bytes]]:
+    """The Markdown and its sidecar, as written."""
+    return [
+        (markdown_path, stamp_markdown(render_markdown(document))),
+        (markdown_path.with_suffix(".toml"), stamp_sidecar(dump_toml(document))),
+    ]
+
+
+def _rewritten(old: bytes) -> bytes | None:
+    """What archwiz would write for the sidecar ``old`` (None when it does not load)."""
+    from wizard.spec import decode, parse, validate
+
+    try:
+        text = decode(old, "sidecar")
+        return stamp_sidecar(dump_toml(validate(parse(text, "sidecar"), text, "sidecar")))
+    except ArchwizError:
+        return None
+
+
+def write_document(
+    document: Document, markdown_path: Path, *, source: Path | None = None, force: bool = False
+) -> list[Path]:
+    """Write both files atomically; the backups kept of replaced files (only with ``force``).
+
+    Raises WouldReplace, writing nothing, when a file in the way is not archwiz's
+    unchanged output and ``force`` is not given.
+    """
+    files = document_files(document, markdown_path)
+    for path, _ in files:
+        preflight(path, links_out=True)  # what no answer can fix is said first (read-only, a folder)
+    refused = refusals(files, source=source, canonical=_rewritten)
+    if refused and not force:
+        raise WouldReplace(refused)
+    backups = [backup for item in refused if (backup := keep_backup(item.path)) is not None]
+    write_files(files, links_out=force)
+    return backups
