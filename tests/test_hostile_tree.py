@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import run_archwiz
 from terminal import archwiz
 
 from wizard.drafts import DRAFT_NAME
@@ -82,3 +83,330 @@ def test_a_full_disk_does_not_stop_the_lock(tmp_path: Path, monkeypatch: pytest.
     lock = DraftLock(tmp_path / DRAFT_NAME)
     assert lock.acquire() == ""
     lock.release()
+
+
+# --- input that costs too much ---------------------------------------------------------------
+
+_DEEP = 40_000
+SHAPES = {
+    "dotted header": "[" + ".".join(["a"] * _DEEP) + "]\n",
+    "dotted key": ".".join(["a"] * _DEEP) + " = 1\n",
+    "quoted dotted header": "[" + ".".join(['"a"'] * _DEEP) + "]\n",
+    "spaced dotted key": " . ".join(["b"] * _DEEP) + " = 1\n",
+    "nested inline tables": "a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n",
+    "nested arrays": "a = " + "[" * 5000 + "]" * 5000 + "\n",
+    "many tables": "[[goals]]\nname = 'x'\n" * 30_000,
+}
+MEMORY_CEILING = 2 * 2**30  # the address space a run may take; a quadratic run needs several times this
+
+
+def _limited() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_pathological_specs_cost_memory_linear_in_their_size(shape: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SHAPES[shape])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard", "--from", str(spec), "-o", "-"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limited,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    assert process.stderr is not None
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert "Traceback" not in err and "MemoryError" not in err, err[-2000:]
+    assert os.waitstatus_to_exitcode(status) in (0, 2), err
+    assert usage.ru_maxrss < 300 * 1024, f"{usage.ru_maxrss // 1024} MB"  # ru_maxrss is in KiB
+
+
+def test_a_cloned_draft_of_a_deep_header_is_set_aside_at_once(tmp_path: Path) -> None:
+    import resource
+
+    from wizard.drafts import SetAside, open_draft
+
+    draft = tmp_path / DRAFT_NAME
+    draft.write_text(SHAPES["dotted header"])
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    found = open_draft(draft)
+    assert isinstance(found, SetAside) and "nested 32 or more levels deep" in found.reason
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024
+
+
+def test_a_fifo_or_a_device_as_the_spec_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "spec.fifo"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        result = run_archwiz("--from", path, "-o", "-")
+        assert result.returncode == 2
+        assert "is not a regular file (a FIFO or a device?); archwiz reads only files" in result.stderr
+
+
+def test_a_fifo_as_the_draft_is_set_aside_not_waited_on(tmp_path: Path) -> None:
+    from wizard.drafts import SetAside, open_draft
+
+    os.mkfifo(tmp_path / DRAFT_NAME)
+    found = open_draft(tmp_path / DRAFT_NAME)
+    assert isinstance(found, SetAside) and "not a regular file" in found.reason
+
+
+# --- faults that would lose answers ----------------------------------------------------------
+
+
+def test_quitting_anyway_with_an_unsavable_draft_leaves_an_emergency_copy_and_says_where(
+    tmp_path: Path,
+) -> None:
+    from terminal import new_document, unprivileged
+
+    from wizard.drafts import read_draft
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with archwiz(["--draft", "shared/draft.toml"], tmp_path, prefix=unprivileged()) as pty:
+            new_document(pty, plain=False)
+            pty.until(b"draft NOT saved")
+            pty.send(b"\x11")  # ctrl+q: it asks, since the draft could not be saved
+            pty.until(b"Quit anyway?")
+            pty.drain(0.3)
+            pty.send(b"\x1b[Z\r")  # shift+Tab to "Quit", Enter
+            assert pty.wait() == 0
+    finally:
+        folder.chmod(0o755)
+    assert b"your answers are saved in .archwiz-draft.toml.emergency-" in pty.seen
+    assert b"draft saved in" not in pty.seen  # the draft never held them: it is not named
+    (copy,) = tmp_path.glob(f"{DRAFT_NAME}.emergency-*.toml")
+    assert read_draft(copy).document.header.title == "Ledger"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+
+
+def test_a_draft_behind_the_last_edits_is_not_named_as_holding_them(tmp_path: Path, capsys) -> None:
+    from wizard import launch
+    from wizard.session import Session
+
+    session = Session(draft=tmp_path / DRAFT_NAME)
+    session.update("header", {"title": "Ledger"})
+    assert session.save()
+    session.update("header", {"title": "Ledger 2"})  # then the disk filled up: not saved
+    launch._rescue(session, 0)
+    launch._report(session, [], None, quiet=False, plain=False)
+    err = capsys.readouterr().err
+    assert "your answers are saved in" in err and "draft saved in" not in err
+
+
+def test_an_emergency_copy_in_a_shared_folder_never_follows_a_planted_link(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from wizard.drafts import emergency_copy
+    from wizard.model import Document
+
+    victim = _victim(tmp_path)
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for name in (f"{DRAFT_NAME}.emergency-{stamp}.toml", f"{DRAFT_NAME}.emergency-{stamp}-.toml"):
+        (shared / name).symlink_to(victim)  # what another local user plants for the next minute
+    copy = emergency_copy(shared / DRAFT_NAME, Document(), "header")
+    assert victim.read_text() == VICTIM_TEXT
+    assert not copy.is_symlink() and stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert len(copy.name) > len(f"{DRAFT_NAME}.emergency-{stamp}-.toml") + 8  # an unguessable part
+
+
+def test_from_never_writes_a_draft_a_wizard_holds(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    from wizard.drafts import save_draft
+    from wizard.model import Document
+
+    draft = tmp_path / DRAFT_NAME
+    save_draft(draft, Document(), "header")
+    before = draft.read_bytes()
+    holder = DraftLock(draft)
+    assert holder.acquire() == ""
+    try:
+        result = run_archwiz("--from", str(MINIMAL), "-o", ".archwiz-draft.md", "--force", cwd=tmp_path)
+    finally:
+        holder.release()
+    assert result.returncode == 1
+    assert f"cannot write {DRAFT_NAME}: it is the draft archwiz pid {os.getpid()}" in result.stderr
+    assert draft.read_bytes() == before and not (tmp_path / ".archwiz-draft.md").exists()
+
+
+def test_a_full_standard_output_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import MINIMAL
+
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "wizard", "--from", str(MINIMAL), "-o", "-"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "archwiz: cannot write to standard output: no space left on device\n"
+
+
+# --- links that lead out of the folder --------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["ARCHITECTURE.md", "ARCHITECTURE.toml"])
+def test_a_planted_output_link_is_refused_and_force_names_where_it_writes(tmp_path: Path, name: str) -> None:
+    from conftest import MINIMAL
+
+    victim = _victim(tmp_path)
+    work = tmp_path / "repo"
+    work.mkdir()
+    (work / name).symlink_to(victim)
+    result = run_archwiz("--from", str(MINIMAL), cwd=work)
+    assert result.returncode == 1
+    assert f"{name} is a link to {victim}, outside this folder; not replacing it." in result.stderr
+    assert victim.read_text() == VICTIM_TEXT
+    assert sorted(path.name for path in work.iterdir()) == [name]  # nothing written, not even half
+    forced = run_archwiz("--from", str(MINIMAL), "--force", cwd=work)
+    assert forced.returncode == 0, forced.stderr
+    assert f"{name} (a link to {victim})" in forced.stderr
+    assert (work / f"{name}.bak").read_text() == VICTIM_TEXT  # what it held is kept, here
+
+
+def test_a_link_inside_the_folder_still_works(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "ARCHITECTURE.md").symlink_to(tmp_path / "docs" / "ARCHITECTURE.md")  # dangling, inside
+    result = run_archwiz("--from", str(MINIMAL), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ARCHITECTURE.md").is_symlink()
+    assert (tmp_path / "docs" / "ARCHITECTURE.md").read_text().startswith("# Invoice Service Architecture")
+
+
+def test_a_draft_link_to_a_file_elsewhere_is_read_but_never_rewritten(tmp_path: Path, monkeypatch) -> None:
+    from wizard.drafts import Draft, open_draft, save_draft
+    from wizard.model import Document
+    from wizard.session import Session
+
+    elsewhere = tmp_path / "home" / "notes.toml"
+    elsewhere.parent.mkdir()
+    save_draft(elsewhere, Document(), "header")
+    before = elsewhere.read_bytes()
+    work = tmp_path / "repo"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / DRAFT_NAME).symlink_to(elsewhere)
+    found = open_draft(work / DRAFT_NAME)
+    assert isinstance(found, Draft)
+    session = Session.resumed(found)
+    session.update("header", {"title": "Ledger"})
+    assert not session.save()
+    assert f"it is a link to {elsewhere}, outside this folder" in session.save_error
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_dangling_draft_link_creates_nothing_where_it_points(tmp_path: Path, monkeypatch) -> None:
+    from wizard.session import Session
+
+    target = tmp_path / "home" / ".profile"
+    target.parent.mkdir()
+    work = tmp_path / "repo"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / DRAFT_NAME).symlink_to(target)
+    session = Session(draft=work / DRAFT_NAME)
+    session.update("header", {"title": "Ledger"})
+    assert not session.save()
+    assert not target.exists() and "outside this folder" in session.save_error
+
+
+def test_temp_files_a_killed_archwiz_left_are_cleared_by_the_next_run(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from conftest import MINIMAL
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id that no longer runs
+    old = time.time() - 3600
+    stale = tmp_path / f".ARCHITECTURE.md.{gone.pid}.0a1b2c3d4e5f.tmp"
+    fresh = tmp_path / f".ARCHITECTURE.md.{gone.pid}.111111111111.tmp"  # may still be being written
+    running = tmp_path / f".ARCHITECTURE.md.{os.getpid()}.222222222222.tmp"  # a live archwiz's
+    for path in (stale, fresh, running):
+        path.write_bytes(b"half a document")
+    for path in (stale, running):
+        os.utime(path, (old, old))
+    result = run_archwiz("--from", str(MINIMAL), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists() and fresh.exists() and running.exists()
+
+
+def test_a_file_of_another_user_is_not_writable_by_you(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import MINIMAL, REPO
+    from terminal import unprivileged
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give a file to another user")
+    prefix = unprivileged()
+    target = tmp_path / "ARCHITECTURE.md"
+    target.write_text("theirs\n")
+    target.chmod(0o644)
+    os.chown(target, 65534, 65534)
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "wizard", "--from", str(MINIMAL)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "archwiz: cannot write ARCHITECTURE.md: the file is not writable by you; not replacing it\n"
+    )
+    assert target.read_text() == "theirs\n"
+
+
+FULL_DISK = (
+    "import errno, os\n"
+    "from wizard import lock\n"
+    "class _Full:\n"
+    "    def __getattr__(self, name):\n"
+    "        return getattr(os, name)\n"
+    "    def open(self, path, flags, mode=0o777):\n"
+    "        if flags & os.O_CREAT:\n"
+    "            raise OSError(errno.ENOSPC, 'No space left on device')\n"
+    "        return os.open(path, flags, mode)\n"
+    "lock.os = _Full()\n"
+)
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["tui", "plain"])
+def test_a_wizard_starts_on_a_full_disk_and_resumes_its_draft(tmp_path: Path, plain: bool) -> None:
+    from conftest import COMPLETE
+
+    from wizard.drafts import save_draft
+    from wizard.spec import load_spec
+
+    save_draft(tmp_path / DRAFT_NAME, load_spec(str(COMPLETE))[0], "goals")
+    args = ["--resume", *(["--plain"] if plain else [])]
+    with archwiz(args, tmp_path, code=FULL_DISK) as pty:
+        pty.until(b"Architectural Goals")  # the draft resumed, at its section
+        pty.send(b"\x03" if plain else b"\x11")
+        assert pty.wait() in (0, 130)
+    assert b"Traceback" not in pty.seen
+    assert b"cannot lock the draft" in pty.seen  # said, and editing went on (a TUI notice wraps)
+    if plain:
+        assert b"(no space left on device)" in pty.seen

@@ -8,8 +8,10 @@ writing (a full disk, a read-only folder) changes none of them.
 """
 
 import contextlib
-import itertools
 import os
+import re
+import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,17 +26,60 @@ class _Staged:
     temp: str
 
 
-_counter = itertools.count()
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_swept: set[tuple[Path, str]] = set()
+
+
+def create_exclusive(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file ``prefix<random>suffix`` in ``folder``, open for writing, mode 0600.
+
+    Never through a link and never an existing file (O_EXCL): a name planted in a
+    shared folder (the temporary folder) makes us pick another, never write there;
+    the random part makes the name impossible to plant in advance.
+    """
+    while True:
+        path = str(folder / f"{prefix}{secrets.token_hex(6)}{suffix}")
+        try:
+            return os.open(path, _EXCLUSIVE, 0o600), path
+        except FileExistsError:
+            continue
 
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     """An exclusive new file beside the target (tempfile would cost start-up time)."""
-    while True:
-        temp = str(folder / f".{name}.{os.getpid()}.{next(_counter)}.tmp")
-        try:
-            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), temp
-        except FileExistsError:
+    _sweep_stale(folder, name)
+    return create_exclusive(folder, f".{name}.{os.getpid()}.", ".tmp")
+
+
+def _sweep_stale(folder: Path, name: str) -> None:
+    """Remove the temp files of ``name`` that a killed archwiz left (kill -9 mid-write):
+    named with a process id that no longer runs, and over a minute old. Once per target."""
+    if (folder, name) in _swept:
+        return
+    _swept.add((folder, name))
+    stale = re.compile(rf"\.{re.escape(name)}\.(\d+)\.[0-9a-f]+\.tmp")
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        found = stale.fullmatch(entry.name)
+        if found is None or _alive(int(found.group(1))):
             continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > 60:
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process: not ours to judge
+    return True
 
 
 def _reason(error: OSError) -> str:

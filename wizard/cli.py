@@ -147,11 +147,18 @@ def render_from(spec: str, output: str | None, quiet: bool, force: bool = False)
     if not quiet:
         done, total = progress(doc)
         gaps = markdown.count(MISSING)
-        print(printable(f"wrote {markdown_path} and {sidecar_path}"), file=sys.stderr)
+        print(printable(f"wrote {_shown(markdown_path)} and {_shown(sidecar_path)}"), file=sys.stderr)
         for backup in backups:
             print(printable(f"kept the file it replaced as {backup}"), file=sys.stderr)
         print(f"{done} of {total} sections complete; {gaps} parts marked {MISSING}", file=sys.stderr)
     return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    """A written path as the user should read it: through a link, where the bytes went."""
+    import os
+
+    return f"{path} (a link to {os.path.realpath(path)})" if path.is_symlink() else str(path)
 
 
 def write_stdout(text: str) -> None:

@@ -9,12 +9,14 @@ A draft that cannot be read (truncated, not TOML, from a newer archwiz) is
 never overwritten: it is renamed aside with a timestamp and the user is told.
 """
 
+import contextlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from wizard.atomic import write_files
+from wizard.atomic import create_exclusive, write_files
 from wizard.draft_path import DRAFT_NAME, default_draft
 from wizard.errors import ArchwizError, OutputError
 from wizard.model import Document
@@ -125,7 +127,9 @@ def fresh_draft(path: Path | None) -> tuple[Path | None, str]:
 def set_aside(path: Path, why: str) -> Path:
     """Move an existing draft out of the way (``why`` names the reason in the new name)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.{why}-{stamp}")
+    aside, number = path.with_name(f"{path.name}.{why}-{stamp}"), 2
+    while os.path.lexists(aside):  # two in one second: never rename over the first
+        aside, number = path.with_name(f"{path.name}.{why}-{stamp}-{number}"), number + 1
     try:
         path.rename(aside)
     except OSError as error:
@@ -134,8 +138,26 @@ def set_aside(path: Path, why: str) -> Path:
 
 
 def emergency_copy(path: Path, document: Document, section: str) -> Path:
-    """A last copy of the model after a crash, next to the draft and never over it."""
+    """A last copy of the model after a crash, next to the draft and never over it.
+
+    Created new and private (mode 0600, a random part in its name, never through a
+    link): it may land in the shared temporary folder, where another user could have
+    planted a link under a name we would pick.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.emergency-{stamp}.toml")
-    write_files([(target, draft_bytes(document, section, datetime.now().astimezone()))])
-    return target
+    data = draft_bytes(document, section, datetime.now().astimezone())
+    try:
+        descriptor, target = create_exclusive(path.parent, f"{path.name}.emergency-{stamp}-", ".toml")
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise OutputError(f"cannot write in {path.parent}: {reason}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise OutputError(f"cannot write {target}: {(error.strerror or str(error)).lower()}") from None
+    return Path(target)

@@ -148,7 +148,8 @@ def _report(
 
         if isinstance(found, SetAside):
             print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
-    if session is not None and session.draft and session.saved_at and not quiet:
+    # Only a draft that holds the last answers is named: otherwise the emergency copy was.
+    if session is not None and session.draft and session.saved_at and not session.at_risk and not quiet:
         # Plain --resume looks in the current folder: any other draft must be named.
         where = "" if session.draft == default_draft() else f" {session.draft}"
         command = f"archwiz --resume{where}{' --plain' if plain else ''}"
@@ -179,14 +180,15 @@ def _resumed(path: Path) -> "Session":
 
 
 def _rescue(session: "Session", code: int | None) -> None:
-    """After a crash, or a stop (Ctrl-C, a signal) with answers no draft holds: a copy."""
+    """After a crash, or any way out (quit, Ctrl-C, a signal) that leaves answers in no
+    saved draft and no written file: a copy, and where it is."""
     if code == 1:
         save_emergency_copy(session, "stopped on an error")
-    elif code in STOPPED and session.at_risk:
-        save_emergency_copy(session, "the draft could not be saved")
+    elif session.at_risk:
+        why = "the draft could not be saved" if session.draft else "your answers were in no draft"
+        save_emergency_copy(session, why)
 
 
-STOPPED = (130, 129, 143)  # Ctrl-C, SIGHUP, SIGTERM
 
 
 def save_emergency_copy(session: "Session", why: str) -> None:

@@ -114,6 +114,28 @@ class DraftLock:
         self._fd = None
 
 
+def holder_of(draft: Path) -> str | None:
+    """Who holds the lock of ``draft`` now (None: nobody), without creating anything: a
+    draft in use is never written by another process, ``--from`` included."""
+    try:
+        fd = os.open(
+            lock_path(draft), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        )
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _read_holder(fd)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
 def _read_holder(fd: int) -> str:
     try:
         text = os.pread(fd, 4096, 0).decode("utf-8", "replace")

@@ -5,7 +5,9 @@ binary), the TOML syntax (line and column), then the schema (every error at once
 each with the line where its value is written).
 """
 
+import os
 import re
+import stat
 import sys
 import tomllib
 from typing import Any
@@ -18,7 +20,7 @@ from wizard.model import Document
 from wizard.model.document import UNIQUE, duplicate_message
 from wizard.outputs import STDIN
 from wizard.problems import describe_all, format_path
-from wizard.toml_lines import TomlLines
+from wizard.toml_lines import MAX_DEPTH, TomlLines, too_deep
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
 MAX_PROBLEMS = 50  # past this, a list of problems stops helping anyone
@@ -26,11 +28,24 @@ _TOML_POSITION = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<c
 
 
 def read_bytes(path: str) -> bytes:
+    """The file's bytes; only a regular file (or ``-``, standard input) is read.
+
+    A FIFO or a device planted as a spec or a draft would block the read for ever or
+    never end; opening without blocking, then checking what was opened, refuses both.
+    """
     source = "<stdin>" if path == STDIN else path
     try:
         if path == STDIN:
             return sys.stdin.buffer.read(MAX_SPEC_BYTES + 1)
-        with open(path, "rb") as handle:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            kind = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(kind):
+                raise IsADirectoryError
+            if not stat.S_ISREG(kind):
+                raise InputError(
+                    [Problem(source, "is not a regular file (a FIFO or a device?); archwiz reads only files")]
+                )
             return handle.read(MAX_SPEC_BYTES + 1)
     except FileNotFoundError:
         raise InputError([Problem(source, "no such file")]) from None
@@ -69,6 +84,10 @@ def decode(data: bytes, source: str) -> str:
 
 
 def parse(text: str, source: str) -> dict[str, Any]:
+    deep = too_deep(text)
+    if deep is not None:
+        message = f"a table or key nested {MAX_DEPTH} or more levels deep; no spec key is nearly that deep"
+        raise InputError([Problem(source, message, deep)])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

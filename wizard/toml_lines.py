@@ -21,11 +21,40 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _ELEMENT_START = re.compile(r"""^\s*["'{\[0-9tf+-]""")
 
 
+# No path of the model is nearly this deep. Deeper headers or keys are cut here, so a
+# crafted `[a.a.a...]` of 40,000 parts costs time and memory linear in its size: every
+# prefix of a path is stored, which would be quadratic in its depth.
+MAX_DEPTH = 32
+
+
 def _key_parts(dotted: str) -> list[str]:
     parts = []
-    for part in _KEY_PART.findall(dotted):
-        parts.append(part[1:-1] if part[:1] in "\"'" else part)
+    for part in _KEY_PART.finditer(dotted):
+        text = part.group()
+        parts.append(text[1:-1] if text[:1] in "\"'" else text)
+        if len(parts) == MAX_DEPTH:
+            break
     return parts
+
+
+def too_deep(text: str) -> int | None:
+    """The first line holding a table header or key of more than MAX_DEPTH dotted parts.
+
+    tomllib's time and memory grow with the square of such a key's depth (40,000
+    parts: 30 s and 6 GB), so a spec is screened before it is parsed. Only lines with
+    that many dots are looked at, so an ordinary spec costs one count of its dots.
+    """
+    if text.count(".") <= MAX_DEPTH:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") < MAX_DEPTH:
+            continue
+        found = _TABLE.match(line) or _KEY.match(line)
+        if found is not None:
+            dotted = found.group(2) if found.re is _TABLE else found.group(1)
+            if len(_key_parts(dotted)) >= MAX_DEPTH:
+                return number
+    return None
 
 
 def _opens_multiline_string(rest: str) -> str | None:

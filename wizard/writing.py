@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wizard.atomic import preflight, write_files
 from wizard.errors import ArchwizError, OutputError
+from wizard.lock import holder_of
 from wizard.markdown import render_markdown
 from wizard.model import Document
 from wizard.ownership import Refusal, backup_path, keep_backup, refusals, stamp_markdown, stamp_sidecar
@@ -64,6 +65,11 @@ def write_document(
     files = document_files(document, markdown_path)
     for path, _ in files:
         preflight(path, links_out=True)  # what no answer can fix is said first (read-only, a folder)
+        holder = holder_of(path)
+        if holder is not None:
+            raise OutputError(
+                f"cannot write {path}: it is the draft {holder} is editing; close that archwiz first"
+            )
     refused = refusals(files, source=source, canonical=_rewritten)
     if refused and not force:
         raise WouldReplace(refused)
