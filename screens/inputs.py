@@ -5,6 +5,8 @@ terminal before validation could refuse it; the model would reject it anyway,
 so it is dropped at the door and the user is told.
 """
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -24,6 +26,12 @@ def _line_ends(text: str) -> str:
 
 
 class FieldInput(Input):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Tab into a filled field and type: the text is added at its end. Textual's default
+        # selects it all on focus, so the first key typed would replace the user's answer.
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     def insert_text_at_cursor(self, text: str) -> None:
         clean, removed = strip_controls(text)
         _told(self, removed)

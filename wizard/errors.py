@@ -35,11 +35,20 @@ class Problem:
 
 
 class ArchwizError(Exception):
+    """``problems``: located problems (one per line), a message, or a message of several
+    lines. Each line is made printable on its own: a line break inside user text (a
+    file name) is spelled out, so it can never forge a line of the message."""
+
     exit_code = EXIT_INPUT
 
-    def __init__(self, problems: list[Problem] | str) -> None:
-        self.problems = problems if isinstance(problems, list) else []
-        text = printable(problems) if isinstance(problems, str) else "\n".join(map(str, problems))
+    def __init__(self, problems: list[Problem] | list[str] | str) -> None:
+        self.problems = (
+            [item for item in problems if isinstance(item, Problem)] if isinstance(problems, list) else []
+        )
+        if isinstance(problems, str):
+            text = printable(problems)
+        else:
+            text = "\n".join(str(item) if isinstance(item, Problem) else printable(item) for item in problems)
         super().__init__(text)
 
 

@@ -189,8 +189,6 @@ def _rescue(session: "Session", code: int | None) -> None:
         save_emergency_copy(session, why)
 
 
-
-
 def save_emergency_copy(session: "Session", why: str) -> None:
     """A copy of the model (never of the widgets): beside the draft, else here, else in
     the temporary folder, so that a folder that refuses the draft does not lose it all."""

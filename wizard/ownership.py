@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.atomic import link_outside
-from wizard.chars import printable
 from wizard.errors import OutputError
 from wizard.sidecar import HEADER
 
@@ -85,12 +84,13 @@ class Refusal:
     why: str
     diff: tuple[str, ...] = ()
 
-    def describe(self) -> str:
+    def lines(self) -> list[str]:
+        """What to tell the user, a line each (each line still to be made printable)."""
         lines = [f"{self.path} {self.why}; not replacing it."]
         if self.diff:
             lines.append("  first changed lines (- now in the file, + what archwiz would write):")
-            lines.extend(f"    {printable(line)}" for line in self.diff)
-        return "\n".join(lines)
+            lines.extend(f"    {line}" for line in self.diff)
+        return lines
 
 
 def _first_changes(old: bytes, new: bytes) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ as a backup beside it).
 from pathlib import Path
 
 from wizard.atomic import preflight, write_files
+from wizard.chars import printable
 from wizard.errors import ArchwizError, OutputError
 from wizard.lock import holder_of
 from wizard.markdown import render_markdown
@@ -27,12 +28,16 @@ class WouldReplace(OutputError):
             f"To replace {'it' if len(refused) == 1 else 'them'} anyway, keeping {backups}, add --force; "
             "or write the document elsewhere with -o FILE."
         )
-        super().__init__("\n".join([*(item.describe() for item in refused), advice]))
+        super().__init__([*(line for item in refused for line in item.lines()), advice])
 
     def question(self) -> str:
-        """What a wizard asks before replacing them."""
+        """What a wizard asks before replacing them: lines already printable, joined."""
         kept = ", ".join(f"{item.path} as {backup_path(item.path).name}" for item in self.refused)
-        return "\n".join([*(item.describe() for item in self.refused), f"Replace anyway, keeping {kept}?"])
+        lines = [
+            *(line for item in self.refused for line in item.lines()),
+            f"Replace anyway, keeping {kept}?",
+        ]
+        return "\n".join(printable(line) for line in lines)
 
 
 def document_files(document: Document, markdown_path: Path) -> list[tuple[Path, bytes]]:

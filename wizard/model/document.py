@@ -84,7 +84,8 @@ class Document(Model):
         SCHEMA_VERSION,
         default=SCHEMA_VERSION,
         ge=1,
-        le=SCHEMA_VERSION,  # older ones are migrated before validation; a newer one is refused
+        # A newer one is refused (and older ones migrated) before validation: the maximum is for editors.
+        json_schema_extra={"maximum": SCHEMA_VERSION},
     )
     header: Header = field(
         "Header", "Name, status, version and date of the document.", default_factory=Header
