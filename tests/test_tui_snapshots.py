@@ -12,6 +12,16 @@ from wizard.sections import SECTIONS
 from wizard.session import Session
 
 
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors do not blink in a snapshot: whether one is drawn would depend on how long
+    the screen took to appear, so a loaded machine would see another picture."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 def complete_app() -> ArchwizApp:
     return ArchwizApp(Session(load_document(COMPLETE)))
 
