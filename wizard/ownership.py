@@ -12,7 +12,6 @@ when nothing but its data is in it: rewriting keeps every value, and only a comm
 or a layout of the user's own would be lost (then it is refused like the rest).
 """
 
-import difflib
 import hashlib
 import os
 import re
@@ -94,6 +93,7 @@ class Refusal:
 
 
 def _first_changes(old: bytes, new: bytes) -> tuple[str, ...]:
+    import difflib  # only a refusal needs it
     before = old.decode("utf-8", "replace").splitlines()
     after = new.decode("utf-8", "replace").splitlines()
     changed: list[str] = []
