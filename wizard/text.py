@@ -10,9 +10,9 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 from wizard.chars import ALWAYS_FORBIDDEN, describe_char
 
@@ -118,14 +118,13 @@ def _text_type(
     normalise: Callable[[Any], Any],
     limit: int,
     check: Callable[[str], str],
-    whitespace: str,
     *,
     required: bool = False,
 ) -> Any:
     """One kind of text: normalised first, then length-checked, then character-checked.
 
     The character rule is archwiz's own check (its messages say where and why); the
-    schema states it as a pattern for editors only, so the model never runs it twice.
+    JSON Schema states it as a pattern for editors only (``add_text_patterns``).
     """
     return Annotated[
         str,
@@ -133,20 +132,43 @@ def _text_type(
         BeforeValidator(normalise),
         StringConstraints(min_length=1 if required else 0, max_length=limit),
         AfterValidator(check),
-        Field(json_schema_extra={"pattern": json_pattern(whitespace)}),
     ]
 
 
-Name = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, "", required=True)
+Name = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, required=True)
 """A required short name; list items are identified by one."""
-OptionalName = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line, "")
-Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line, "")
-Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose, "\n")
+OptionalName = _text_type(Text(TextKind.NAME), _strip, NAME_MAX, _single_line)
+Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line)
+Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose)
 
 
 def code(language: str) -> Any:
     """A verbatim block fenced as ``language`` in Markdown (tabs allowed)."""
-    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code, "\t\n")
+    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code)
+
+
+# The whitespace each kind may hold; everything else of ALWAYS_FORBIDDEN is refused in all.
+_WHITESPACE = {TextKind.NAME: "", TextKind.LINE: "", TextKind.PROSE: "\n", TextKind.CODE: "\t\n"}
+
+
+def add_text_patterns(schema: dict[str, Any], model: type[Any]) -> None:
+    """Give each text property of ``model``'s JSON Schema the pattern of its kind.
+
+    Run by Pydantic only when a schema is generated (``archwiz schema``), not when the
+    model is built: a pattern per field in the type itself costs start-up time.
+    """
+    properties = schema.get("properties", {})
+    for name, info in model.model_fields.items():
+        prop = properties.get(info.alias or name)
+        if prop is None:
+            continue
+        marker = text_marker(info.metadata)
+        if marker is None:
+            items = get_args(info.annotation)
+            marker = text_marker(list(getattr(items[0], "__metadata__", ()))) if items else None
+            prop = prop.get("items", {}) if marker is not None else prop
+        if marker is not None and "pattern" not in prop:
+            prop["pattern"] = json_pattern(_WHITESPACE[marker.kind])
 
 
 def text_marker(metadata: list[Any]) -> Text | None:

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 
-from wizard.text import Line, OptionalName
+from wizard.text import Line, OptionalName, add_text_patterns
 
 SCHEMA_VERSION = 1
 
@@ -28,6 +28,7 @@ class Model(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,
+        json_schema_extra=add_text_patterns,
     )
 
 
