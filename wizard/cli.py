@@ -143,7 +143,7 @@ def render_from(spec: str, output: str | None, quiet: bool, force: bool = False)
     assert paths is not None
     markdown_path, sidecar_path = paths
     source = None if spec == STDIN else Path(spec)
-    backups = write_document(doc, markdown_path, source=source, force=force)
+    backups = write_document(doc, markdown_path, source=source, force=force, markdown=markdown)
     if not quiet:
         done, total = progress(doc)
         gaps = markdown.count(MISSING)

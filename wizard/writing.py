@@ -40,10 +40,12 @@ class WouldReplace(OutputError):
         return "\n".join(printable(line) for line in lines)
 
 
-def document_files(document: Document, markdown_path: Path) -> list[tuple[Path, bytes]]:
-    """The Markdown and its sidecar, as written."""
+def document_files(
+    document: Document, markdown_path: Path, markdown: str | None = None
+) -> list[tuple[Path, bytes]]:
+    """The Markdown (``markdown``, when the caller has rendered it already) and its sidecar."""
     return [
-        (markdown_path, stamp_markdown(render_markdown(document))),
+        (markdown_path, stamp_markdown(render_markdown(document) if markdown is None else markdown)),
         (markdown_path.with_suffix(".toml"), stamp_sidecar(dump_toml(document))),
     ]
 
@@ -60,14 +62,19 @@ def _rewritten(old: bytes) -> bytes | None:
 
 
 def write_document(
-    document: Document, markdown_path: Path, *, source: Path | None = None, force: bool = False
+    document: Document,
+    markdown_path: Path,
+    *,
+    source: Path | None = None,
+    force: bool = False,
+    markdown: str | None = None,
 ) -> list[Path]:
     """Write both files atomically; the backups kept of replaced files (only with ``force``).
 
     Raises WouldReplace, writing nothing, when a file in the way is not archwiz's
     unchanged output and ``force`` is not given.
     """
-    files = document_files(document, markdown_path)
+    files = document_files(document, markdown_path, markdown)
     for path, _ in files:
         preflight(path, links_out=True)  # what no answer can fix is said first (read-only, a folder)
         holder = holder_of(path)
