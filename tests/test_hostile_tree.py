@@ -96,6 +96,13 @@ SHAPES = {
     "nested inline tables": "a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n",
     "nested arrays": "a = " + "[" * 5000 + "]" * 5000 + "\n",
     "many tables": "[[goals]]\nname = 'x'\n" * 30_000,
+    "dotted key in an inline table": "x = {" + ".".join(["a"] * 160_000) + " = 1}\n",
+    # 31 long parts twice on one line: a regex for the run would backtrack for minutes.
+    "two long 31-part keys": "x = {"
+    + ".".join(["a" * 3000] * 31)
+    + " = 1, "
+    + ".".join(["a" * 3000] * 31)
+    + " = 2}\n",
 }
 MEMORY_CEILING = 2 * 2**30  # the address space a run may take; a quadratic run needs several times this
 
@@ -150,12 +157,13 @@ def test_a_fifo_or_a_device_as_the_spec_is_refused_without_hanging(tmp_path: Pat
         assert "is not a regular file (a FIFO or a device?); archwiz reads only files" in result.stderr
 
 
-def test_a_fifo_as_the_draft_is_set_aside_not_waited_on(tmp_path: Path) -> None:
-    from wizard.drafts import SetAside, open_draft
+def test_a_fifo_as_the_draft_is_refused_not_waited_on(tmp_path: Path) -> None:
+    from wizard.drafts import NotADraft, open_draft
 
     os.mkfifo(tmp_path / DRAFT_NAME)
-    found = open_draft(tmp_path / DRAFT_NAME)
-    assert isinstance(found, SetAside) and "not a regular file" in found.reason
+    with pytest.raises(NotADraft, match="not a regular file"):
+        open_draft(tmp_path / DRAFT_NAME)
+    assert stat.S_ISFIFO(os.lstat(tmp_path / DRAFT_NAME).st_mode)  # not moved
 
 
 # --- faults that would lose answers ----------------------------------------------------------
@@ -410,3 +418,101 @@ def test_a_wizard_starts_on_a_full_disk_and_resumes_its_draft(tmp_path: Path, pl
     assert b"cannot lock the draft" in pty.seen  # said, and editing went on (a TUI notice wraps)
     if plain:
         assert b"(no space left on device)" in pty.seen
+
+
+# --- found by an adversarial run ----------------------------------------------------------------
+
+
+def test_a_comment_added_above_the_sidecar_stamp_makes_it_the_users(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    assert run_archwiz("--from", str(MINIMAL), cwd=tmp_path).returncode == 0
+    sidecar = tmp_path / "ARCHITECTURE.toml"
+    sidecar.write_text("# MY PRECIOUS NOTES\n" + sidecar.read_text())
+    markdown = tmp_path / "ARCHITECTURE.md"
+    markdown.write_text(markdown.read_text().replace("<!-- Written", "<!-- MY NOTE Written"))
+    result = run_archwiz("--from", str(MINIMAL), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "ARCHITECTURE.md was edited since archwiz wrote it" in result.stderr
+    assert "ARCHITECTURE.toml was edited since archwiz wrote it" in result.stderr
+    assert sidecar.read_text().startswith("# MY PRECIOUS NOTES\n")
+
+
+def test_its_own_output_without_an_md_suffix_is_still_its_own(tmp_path: Path) -> None:
+    from conftest import COMPLETE, MINIMAL
+
+    assert run_archwiz("--from", str(MINIMAL), "-o", "NOTES", cwd=tmp_path).returncode == 0
+    again = run_archwiz("--from", str(COMPLETE), "-o", "NOTES", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+
+
+def test_resuming_a_spec_of_the_users_refuses_and_never_autosaves_over_it(tmp_path: Path) -> None:
+    from conftest import COMPLETE
+
+    spec = tmp_path / "architecture-spec.toml"
+    spec.write_bytes(COMPLETE.read_bytes())
+    with archwiz(["--resume", "architecture-spec.toml"], tmp_path) as pty:
+        assert pty.wait() == 2
+    assert b"is not an archwiz draft" in pty.seen and b"archwiz edit architecture-spec.toml" in pty.seen
+    assert spec.read_bytes() == COMPLETE.read_bytes()
+
+
+def test_a_draft_link_planted_to_a_spec_inside_the_folder_is_refused_not_moved(tmp_path: Path) -> None:
+    from conftest import COMPLETE
+
+    (tmp_path / "specs").mkdir()
+    spec = tmp_path / "specs" / "payments.toml"
+    spec.write_bytes(COMPLETE.read_bytes())
+    (tmp_path / DRAFT_NAME).symlink_to("specs/payments.toml")
+    with archwiz([], tmp_path) as pty:
+        assert pty.wait() == 2
+    assert b"is not an archwiz draft" in pty.seen
+    assert spec.read_bytes() == COMPLETE.read_bytes() and (tmp_path / DRAFT_NAME).is_symlink()
+
+
+def test_a_fifo_as_the_draft_is_refused_never_moved_or_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with archwiz(["--draft", "pipe"], tmp_path) as pty:
+        assert pty.wait() == 2
+    assert b"is not a regular file" in pty.seen
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_draft_folder_linked_out_of_the_folder_stops_the_wizard_before_it_writes(tmp_path: Path) -> None:
+    from conftest import MINIMAL
+
+    victim = tmp_path / "victim2"
+    victim.mkdir()
+    work = tmp_path / "repo"
+    (work / "docs").mkdir(parents=True)
+    (work / "docs" / "ARCHITECTURE.toml").write_bytes(MINIMAL.read_bytes())
+    (work / "linked").symlink_to(victim)
+    with archwiz(["--draft", "linked/d.toml"], work) as pty:
+        assert pty.wait() == 2
+    assert b"leads out of this folder through a link" in pty.seen
+    assert list(victim.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero"])
+def test_force_never_writes_over_a_fifo_or_a_device(tmp_path: Path, kind: str) -> None:
+    from conftest import MINIMAL
+
+    target = tmp_path / "ARCHITECTURE.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    result = run_archwiz("--from", str(MINIMAL), "--force", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "it is not a regular file" in result.stderr
+    assert not (tmp_path / "ARCHITECTURE.md.bak").exists()
+
+
+def test_init_and_schema_never_read_a_fifo_or_device_in_the_way(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "archwiz.schema.json")
+    result = run_archwiz("schema", "-o", "archwiz.schema.json", cwd=tmp_path)
+    assert result.returncode == 1 and "not an archwiz schema" in result.stderr
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    result = run_archwiz("schema", "-o", "zero.json", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr

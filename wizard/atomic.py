@@ -124,6 +124,9 @@ def preflight(path: Path, *, links_out: bool = False) -> Path:
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder")
+    if target.exists() and not target.is_file():
+        # Renaming over a FIFO or a device would replace it (as root: /dev/null itself).
+        raise OutputError(f"cannot write {path}: it is not a regular file (a FIFO or a device?)")
     if target.exists() and not target.stat().st_mode & 0o222:
         # Root may write anything, but a file nobody may write says "leave me alone".
         raise OutputError(f"cannot write {path}: the file is read-only; not replacing it")

@@ -216,10 +216,23 @@ def print_schema(output: str | None = None) -> int:
 
 
 def _is_our_schema(path: Path) -> bool:
+    """A schema archwiz wrote; read only as a regular file of a sane size (a FIFO or a link
+    to /dev/zero in the way must neither hang nor fill the memory)."""
+    import os
+    import stat
+
     try:
-        return bool(json.loads(path.read_bytes()).get("title") == SCHEMA_TITLE)
-    except (OSError, ValueError, AttributeError):
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
         return False
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > 4 * 2**20:
+            return False
+        try:
+            return bool(json.loads(stream.read()).get("title") == SCHEMA_TITLE)
+        except (OSError, ValueError, AttributeError):
+            return False
 
 
 def write_starter(file: str | None, quiet: bool) -> int:
@@ -236,11 +249,22 @@ def write_starter(file: str | None, quiet: bool) -> int:
     if os.path.lexists(path):
         raise OutputError(f"{path} already exists; archwiz init never replaces a file: name another one")
     write_files([(path, starter_spec(path.name).encode())])
-    schema = path.with_name(SCHEMA_NAME)
-    if not os.path.lexists(schema) or _is_our_schema(schema):
-        print_schema(str(schema))
+    import shlex
+
     if not quiet:
-        print(printable(f"wrote {path}: fill it in, then run: archwiz --from {path}"), file=sys.stderr)
+        print(
+            printable(f"wrote {path}: fill it in, then run: archwiz --from {shlex.quote(str(path))}"),
+            file=sys.stderr,
+        )
+    schema = path.with_name(SCHEMA_NAME)
+    try:
+        if not os.path.lexists(schema) or _is_our_schema(schema):
+            print_schema(str(schema))
+        else:
+            raise OutputError(f"{schema} is not an archwiz schema; not replacing it")
+    except ArchwizError as error:
+        # The spec is written and usable; the schema only helps editors.
+        print(printable(f"note: no schema for editors: {error}"), file=sys.stderr)
     return EXIT_OK
 
 

@@ -12,13 +12,14 @@ never overwritten: it is renamed aside with a timestamp and the user is told.
 import contextlib
 import os
 import re
+import shlex
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from wizard.atomic import create_exclusive, write_files
+from wizard.atomic import create_exclusive, link_outside, write_files
 from wizard.draft_path import DRAFT_NAME, default_draft
-from wizard.errors import ArchwizError, OutputError
+from wizard.errors import ArchwizError, InputError, OutputError
 from wizard.model import Document
 from wizard.sections import progress
 from wizard.sidecar import dump_toml
@@ -87,18 +88,34 @@ def save_draft(path: Path, document: Document, section: str, now: datetime | Non
     return saved
 
 
+class NotADraft(InputError):
+    """A file where a draft should be that archwiz did not write as one: a spec of the
+    user's, or a link planted to one. Autosaving there would replace it, so it is refused,
+    and neither moved nor written."""
+
+
 def read_draft(path: Path) -> Draft:
     """The draft at ``path``; raises ArchwizError (InputError) when it cannot be used."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise NotADraft(
+            f"{path} is not a regular file (a FIFO or a device?); a draft is a file: "
+            "choose another with --draft PATH"
+        )
     document, raw = load_spec(str(path))
     first = raw.split(b"\n", 1)[0].decode("utf-8", "replace")
     meta = _META.match(first)
+    if meta is None:
+        raise NotADraft(
+            f"{path} is not an archwiz draft (its first line is not archwiz's draft line), so "
+            f"archwiz will not autosave over it; to edit it, run: archwiz edit {shlex.quote(str(path))}"
+        )
     saved = None
     if meta:
         try:
             saved = datetime.fromisoformat(meta["saved"])
         except ValueError:
             saved = None
-    return Draft(path, document, meta["section"] if meta else "", saved)
+    return Draft(path, document, meta["section"], saved)
 
 
 def open_draft(path: Path) -> Draft | SetAside | None:
@@ -107,6 +124,8 @@ def open_draft(path: Path) -> Draft | SetAside | None:
         return None
     try:
         return read_draft(path)
+    except NotADraft:
+        raise  # not ours to move: the user is told, and nothing is touched
     except ArchwizError as error:
         reason = str(error)
     return SetAside(path, set_aside(path, "unreadable"), reason)
@@ -144,6 +163,9 @@ def emergency_copy(path: Path, document: Document, section: str) -> Path:
     link): it may land in the shared temporary folder, where another user could have
     planted a link under a name we would pick.
     """
+    outside = link_outside(path.parent / "x")
+    if outside is not None:
+        raise OutputError(f"{path.parent} leads out of this folder (to {outside.parent}); no copy goes there")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     data = draft_bytes(document, section, datetime.now().astimezone())
     try:

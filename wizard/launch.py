@@ -10,6 +10,7 @@ when it runs: Textual costs ~150 ms to import, questionary ~100 ms.
 """
 
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -88,6 +89,7 @@ def run_wizard(
             )
     if resume:
         draft_path = Path(resume)
+    _refuse_draft_outside(draft_path)
     # Locked before the draft is read, renamed aside or written; names the holder otherwise.
     lock = DraftLock(draft_path)
     try:
@@ -114,6 +116,19 @@ def run_wizard(
         lock.release()
     _report(front.session, written, found, quiet, plain)
     return front.return_code or EXIT_OK
+
+
+def _refuse_draft_outside(draft_path: Path) -> None:
+    """A draft (or its folder) reached through a link that leads out of this folder: the
+    wizard would lock, autosave, set aside and rescue there, so it does not start."""
+    from wizard.atomic import link_outside
+
+    outside = link_outside(draft_path)
+    if outside is not None:
+        raise InputError(
+            f"the draft {draft_path} leads out of this folder through a link (to {outside}); "
+            "archwiz writes nothing there: remove the link, or choose another draft with --draft PATH"
+        )
 
 
 def _read_only(locked: "DraftLocked", plain: bool) -> int:
@@ -151,7 +166,7 @@ def _report(
     # Only a draft that holds the last answers is named: otherwise the emergency copy was.
     if session is not None and session.draft and session.saved_at and not session.at_risk and not quiet:
         # Plain --resume looks in the current folder: any other draft must be named.
-        where = "" if session.draft == default_draft() else f" {session.draft}"
+        where = "" if session.draft == default_draft() else f" {shlex.quote(str(session.draft))}"
         command = f"archwiz --resume{where}{' --plain' if plain else ''}"
         print(printable(f"draft saved in {session.draft}; resume with: {command}"), file=sys.stderr)
 

@@ -15,6 +15,7 @@ leads to the file it locked, so two processes can never hold two different files
 import contextlib
 import fcntl
 import os
+import shlex
 import socket
 import stat
 from datetime import datetime
@@ -29,7 +30,7 @@ class DraftLocked(InputError):
     def __init__(self, draft: Path, holder: str) -> None:
         super().__init__(
             f"the draft {draft} is being edited by {holder}; close that archwiz first, "
-            f"or render the draft read-only with: archwiz --from {draft} -o -"
+            f"or render the draft read-only with: archwiz --from {shlex.quote(str(draft))} -o -"
         )
         self.draft = draft
         self.holder = holder
@@ -58,6 +59,7 @@ class DraftLock:
         """
         while True:
             try:
+                self._refuse_planted()  # before anything is made, even the folder
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd = os.open(self.path, _OPEN, 0o600)
             except OSError as error:
@@ -97,6 +99,14 @@ class DraftLock:
         return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
     def _refuse_planted(self) -> None:
+        from wizard.atomic import link_outside
+
+        outside = link_outside(self.path)
+        if outside is not None and not self.path.is_symlink():
+            raise InputError(
+                f"the draft's folder {self.path.parent} leads out of this folder (to {outside.parent}); "
+                "archwiz makes no file there: choose another draft with --draft PATH"
+            )
         if self.path.is_symlink():
             raise InputError(
                 f"{self.path} is a symbolic link (to {os.readlink(self.path)}); archwiz never writes "

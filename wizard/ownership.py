@@ -15,10 +15,12 @@ or a layout of the user's own would be lost (then it is refused like the rest).
 import hashlib
 import os
 import re
+import shutil
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from wizard.atomic import link_outside
 from wizard.errors import OutputError
@@ -27,6 +29,9 @@ from wizard.sidecar import HEADER
 _MARKDOWN_STAMP = re.compile(rb"\n<!-- [^\n]* sha256:(?P<digest>[0-9a-f]{64}) -->\n\Z")
 _SIDECAR_STAMP = re.compile(rb"\A((?:#[^\n]*\n)*?)# archwiz-sha256: (?P<digest>[0-9a-f]{64})\n")
 DIFF_LINES = 8  # enough to recognise the file; a whole document would bury the advice
+# Far above any document archwiz writes (a spec is at most 32 MiB): a larger file is not
+# ours, and is not read into memory to find out (a link to /dev/zero, a sparse 6 GB file).
+MAX_OWNED_BYTES = 128 * 2**20
 
 
 def _digest(data: bytes) -> str:
@@ -41,12 +46,13 @@ def stamp_markdown(markdown: str) -> bytes:
 
 
 def stamp_sidecar(toml: str) -> bytes:
-    """The sidecar with its stamp after the leading comment lines."""
+    """The sidecar with its stamp after the leading comment lines; the digest covers every
+    other byte, those comment lines included."""
     header_end = 0
     while toml.startswith("#", header_end):
         header_end = toml.index("\n", header_end) + 1
-    body = toml[header_end:].encode()
-    return f"{toml[:header_end]}# archwiz-sha256: {_digest(body)}\n".encode() + body
+    head, body = toml[:header_end].encode(), toml[header_end:].encode()
+    return head + f"# archwiz-sha256: {_digest(head + body)}\n".encode() + body
 
 
 def unstamped_sidecar(data: bytes) -> bytes:
@@ -66,13 +72,24 @@ def is_sidecar(path: Path) -> bool:
 
 
 def _markdown_is_ours(data: bytes) -> bool:
+    """Exactly what archwiz wrote: the stamp comment too must be as written, byte for byte."""
     found = _MARKDOWN_STAMP.search(data)
-    return found is not None and _digest(data[: found.start()]) == found["digest"].decode()
+    if found is None:
+        return False
+    try:
+        return stamp_markdown(data[: found.start()].decode()) == data
+    except UnicodeDecodeError:
+        return False
 
 
 def _sidecar_is_ours(data: bytes) -> bool:
-    found = _SIDECAR_STAMP.match(data)
-    return found is not None and _digest(data[found.end() :]) == found["digest"].decode()
+    """Exactly what archwiz wrote: a comment added above the stamp changes the digest too."""
+    if _SIDECAR_STAMP.match(data) is None:
+        return False
+    try:
+        return stamp_sidecar(unstamped_sidecar(data).decode()) == data
+    except UnicodeDecodeError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,7 @@ class Refusal:
 
 def _first_changes(old: bytes, new: bytes) -> tuple[str, ...]:
     import difflib  # only a refusal needs it
+
     before = old.decode("utf-8", "replace").splitlines()
     after = new.decode("utf-8", "replace").splitlines()
     changed: list[str] = []
@@ -131,7 +149,9 @@ def refusals(
         if stat.S_ISDIR(status.st_mode):
             continue  # writing says "it is a folder"
         if not stat.S_ISREG(status.st_mode):
-            refused.append(Refusal(path, "is not a regular file"))
+            continue  # writing refuses it ("not a regular file"), --force or not
+        if status.st_size > MAX_OWNED_BYTES:
+            refused.append(Refusal(path, "is larger than anything archwiz writes; not archwiz's"))
             continue
         old = Path(path).read_bytes()
         if old == new or _owned(path, old, source, canonical):
@@ -145,9 +165,8 @@ def refusals(
 def _owned(
     path: Path, old: bytes, source: Path | None, canonical: Callable[[bytes], bytes | None] | None
 ) -> bool:
-    if path.suffix.lower() == ".md":
-        return _markdown_is_ours(old)
-    if _sidecar_is_ours(old):
+    # By content, not by name: "-o NOTES" writes a Markdown file with no .md suffix.
+    if _markdown_is_ours(old) or _sidecar_is_ours(old):
         return True
     if source is None or canonical is None or not _same_file(path, source):
         return False
@@ -174,9 +193,21 @@ def backup_path(path: Path) -> Path:
 def keep_backup(path: Path) -> Path | None:
     """Copy a refused file (through a link: its target) aside, beside the name the user gave,
     before it is replaced; where it went (None: nothing there)."""
-    if not path.exists():
+    try:
+        source = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
         return None
-    data = path.read_bytes()
+    except OSError as error:
+        raise OutputError(
+            f"cannot keep a backup of {path}: {(error.strerror or str(error)).lower()}"
+        ) from None
+    with os.fdopen(source, "rb") as original:
+        if not stat.S_ISREG(os.fstat(source).st_mode):
+            raise OutputError(f"cannot keep a backup of {path}: it is not a regular file")
+        return _copy_aside(path, original)
+
+
+def _copy_aside(path: Path, original: BinaryIO) -> Path:
     while True:
         target = backup_path(path)
         try:
@@ -187,6 +218,6 @@ def keep_backup(path: Path) -> Path | None:
             reason = (error.strerror or str(error)).lower()
             raise OutputError(f"cannot keep a backup of {path}: {reason}") from None
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            shutil.copyfileobj(original, stream)  # streamed: the size of the file never matters
         os.chmod(target, stat.S_IMODE(path.stat().st_mode))
         return target

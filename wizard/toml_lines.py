@@ -19,6 +19,8 @@ _KEY = re.compile(rf"^\s*({_DOTTED})\s*=\s*(.*)$")
 _KEY_PART = re.compile(_BARE_OR_QUOTED)
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _ELEMENT_START = re.compile(r"""^\s*["'{\[0-9tf+-]""")
+# The tokens of a key outside strings (which _code_only has emptied to ""), one at a time.
+_DEEP_TOKEN = re.compile(r"""[A-Za-z0-9_-]+|""|''|[ \t]+|.""")
 
 
 # No path of the model is nearly this deep. Deeper headers or keys are cut here, so a
@@ -47,14 +49,29 @@ def too_deep(text: str) -> int | None:
     if text.count(".") <= MAX_DEPTH:
         return None
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.count(".") < MAX_DEPTH:
-            continue
-        found = _TABLE.match(line) or _KEY.match(line)
-        if found is not None:
-            dotted = found.group(2) if found.re is _TABLE else found.group(1)
-            if len(_key_parts(dotted)) >= MAX_DEPTH:
-                return number
+        # Anywhere on the line, not only at its start: "x = {a.a.a... = 1}" is as costly.
+        if line.count(".") >= MAX_DEPTH - 1 and _has_deep_key(_code_only(line)):
+            return number
     return None
+
+
+def _has_deep_key(code: str) -> bool:
+    """Whether ``code`` holds MAX_DEPTH dotted parts in a row; one pass over its tokens
+    (a regex for the run backtracks quadratically on long parts)."""
+    run, after_dot = 0, False
+    for token in _DEEP_TOKEN.finditer(code):
+        text = token.group()
+        if text[0] in " \t":
+            continue
+        if text == ".":
+            run, after_dot = (0 if after_dot else run), True
+        elif text[0] in "\"'" or text[0].isalnum() or text[0] in "_-":
+            run, after_dot = (run + 1 if after_dot else 1), False
+            if run >= MAX_DEPTH:
+                return True
+        else:
+            run, after_dot = 0, False
+    return False
 
 
 def _opens_multiline_string(rest: str) -> str | None:
