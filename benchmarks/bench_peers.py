@@ -33,7 +33,9 @@ def _templates(base: Path) -> tuple[Path, Path]:
     cookie = base / "cookie"
     (cookie / "{{cookiecutter.name}}").mkdir(parents=True)
     (cookie / "cookiecutter.json").write_text('{"name": "doc", "title": "Payments"}\n')
-    (cookie / "{{cookiecutter.name}}" / "ARCHITECTURE.md").write_text("# {{cookiecutter.title}} Architecture\n")
+    (cookie / "{{cookiecutter.name}}" / "ARCHITECTURE.md").write_text(
+        "# {{cookiecutter.title}} Architecture\n"
+    )
     copier = base / "copier"
     copier.mkdir()
     (copier / "copier.yml").write_text("title:\n  type: str\n  default: Payments\n")
@@ -66,7 +68,16 @@ def main() -> int:
             out = base / f"out-{round_}"
             out.mkdir()
             commands = {
-                "archwiz": [sys.executable, "-m", "wizard", "-q", "--from", str(EXAMPLE), "-o", "ARCHITECTURE.md"],
+                "archwiz": [
+                    sys.executable,
+                    "-m",
+                    "wizard",
+                    "-q",
+                    "--from",
+                    str(EXAMPLE),
+                    "-o",
+                    "ARCHITECTURE.md",
+                ],
                 "cookiecutter": [str(cookiecutter), "--no-input", "-o", "cc", str(cookie)],
                 "copier": [str(copier), "copy", "--defaults", "--quiet", str(copier_template), "cp"],
             }

@@ -9,7 +9,7 @@ from typing import Any
 
 from conftest import COMPLETE
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Input, TextArea
 from tui import drive, load_document, section_screen, type_ahead
 
 from screens.dialogs import ItemDialog
@@ -21,6 +21,7 @@ from wizard.session import Session
 # Every list key (a, e, d, y, [, ]) with brackets, digits and punctuation, as people type;
 # short, because every key is validated as typed (~25 ms each) and it goes into ~150 fields.
 SENTENCE = "GET /{id} by [a] (e.g. 2d)"
+LIST_KEYS = "adey[]"
 
 
 def _field_kind(widget: Widget) -> FieldKind | None:
@@ -56,8 +57,12 @@ async def _type_everywhere(app: Any, pilot: Any, screen: Any) -> list[Widget]:
         text = _types_text(widget)
         if text:
             fields.append(widget)
-        await type_ahead(app, pilot, *(SENTENCE if text else ""), "tab")
-        assert app.screen is screen, f"typing opened {app.screen!r}"
+        # A button looks like nothing to type into, but a user who thinks the next field
+        # has focus types anyway: its letters (never space or Enter, which press it) must
+        # do nothing. This is how a list's Delete button once deleted an item.
+        keys = SENTENCE if text else LIST_KEYS if isinstance(widget, Button) else ""
+        await type_ahead(app, pilot, *keys, "tab")
+        assert app.screen is screen, f"typing {keys!r} on {widget!r} opened {app.screen!r}"
     return fields
 
 
