@@ -147,10 +147,7 @@ def _stage(path: Path, data: bytes, links_out: bool) -> _Staged:
     except OSError as error:
         raise OutputError(f"cannot write {path}: {_reason(error)}") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        _write_all(handle, data)
         os.chmod(temp, mode)
     except BaseException as error:
         # Whatever stops us (a full disk, Ctrl-C), no half-written temp file is left behind.
@@ -159,6 +156,31 @@ def _stage(path: Path, data: bytes, links_out: bool) -> _Staged:
             raise OutputError(f"cannot write {path}: {_reason(error)}") from None
         raise
     return _Staged(path, target, temp)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write ``data`` to the open file ``handle``, flush it to disk, and close it."""
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def write_new(folder: Path, prefix: str, suffix: str, data: bytes) -> Path:
+    """A new private file in ``folder`` (see ``create_exclusive``) holding ``data`` on disk;
+    nothing is left behind when writing fails."""
+    try:
+        handle, path = create_exclusive(folder, prefix, suffix)
+    except OSError as error:
+        raise OutputError(f"cannot write in {folder}: {_reason(error)}") from None
+    try:
+        _write_all(handle, data)
+    except BaseException as error:
+        _discard(path)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise
+    return Path(path)
 
 
 def _discard(temp: str) -> None:

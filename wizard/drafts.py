@@ -9,7 +9,6 @@ A draft that cannot be read (truncated, not TOML, from a newer archwiz) is
 never overwritten: it is renamed aside with a timestamp and the user is told.
 """
 
-import contextlib
 import os
 import re
 import shlex
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from wizard.atomic import create_exclusive, link_outside, write_files
+from wizard.atomic import link_outside, write_files, write_new
 from wizard.draft_path import DRAFT_NAME, default_draft
 from wizard.errors import ArchwizError, InputError, OutputError
 from wizard.model import Document
@@ -168,18 +167,4 @@ def emergency_copy(path: Path, document: Document, section: str) -> Path:
         raise OutputError(f"{path.parent} leads out of this folder (to {outside.parent}); no copy goes there")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     data = draft_bytes(document, section, datetime.now().astimezone())
-    try:
-        descriptor, target = create_exclusive(path.parent, f"{path.name}.emergency-{stamp}-", ".toml")
-    except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise OutputError(f"cannot write in {path.parent}: {reason}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(target)
-        raise OutputError(f"cannot write {target}: {(error.strerror or str(error)).lower()}") from None
-    return Path(target)
+    return write_new(path.parent, f"{path.name}.emergency-{stamp}-", ".toml", data)
