@@ -216,28 +216,20 @@ def print_schema(output: str | None = None) -> int:
 
 
 def _is_our_schema(path: Path) -> bool:
-    """A schema archwiz wrote; read only as a regular file of a sane size (a FIFO or a link
-    to /dev/zero in the way must neither hang nor fill the memory)."""
-    import os
-    import stat
+    """A schema archwiz wrote. Read through the spec reader, so a FIFO or a link to
+    /dev/zero in the way neither hangs nor fills the memory: only regular files, bounded."""
+    from wizard.spec import read_bytes
 
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
+        return bool(json.loads(read_bytes(str(path))).get("title") == SCHEMA_TITLE)
+    except (ArchwizError, ValueError, AttributeError):
         return False
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > 4 * 2**20:
-            return False
-        try:
-            return bool(json.loads(stream.read()).get("title") == SCHEMA_TITLE)
-        except (OSError, ValueError, AttributeError):
-            return False
 
 
 def write_starter(file: str | None, quiet: bool) -> int:
     """A starter spec, and the schema its first line names; never over an existing file."""
     import os
+    import shlex
 
     from wizard.atomic import write_files
     from wizard.outputs import typed_path
@@ -249,8 +241,6 @@ def write_starter(file: str | None, quiet: bool) -> int:
     if os.path.lexists(path):
         raise OutputError(f"{path} already exists; archwiz init never replaces a file: name another one")
     write_files([(path, starter_spec(path.name).encode())])
-    import shlex
-
     if not quiet:
         print(
             printable(f"wrote {path}: fill it in, then run: archwiz --from {shlex.quote(str(path))}"),
