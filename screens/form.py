@@ -44,8 +44,14 @@ def _editor(spec: FieldSpec, value: Any) -> Widget:
     if kind is FieldKind.NUMBER:
         return FieldInput(spec.as_text(value), placeholder=placeholder(spec), type="integer", compact=True)
     if kind is FieldKind.CHOICE:
+        # A choice that starts unanswered (a status) may be left so: nothing is chosen for the author.
+        optional = spec.default is None
         return Select(
-            [(choice, choice) for choice in spec.choices], allow_blank=False, value=value, compact=True
+            [(choice, choice) for choice in spec.choices],
+            allow_blank=optional,
+            prompt="Not answered" if optional else "Select",
+            value=Select.NULL if value is None else value,
+            compact=True,
         )
     if kind is FieldKind.FLAG:
         return Checkbox(spec.label, value, compact=True)
@@ -92,7 +98,7 @@ class FieldRow(Vertical):
         if isinstance(editor, Checkbox):
             return editor.value
         if isinstance(editor, Select):
-            return editor.value
+            return None if editor.value is Select.NULL else editor.value
         if isinstance(editor, TextArea):
             return editor.text
         assert isinstance(editor, Input)
@@ -104,7 +110,9 @@ class FieldRow(Vertical):
             editor.load(value)
         elif isinstance(editor, ListEditor):
             editor.load(list(value))
-        elif isinstance(editor, Checkbox | Select):
+        elif isinstance(editor, Select):
+            editor.value = Select.NULL if value is None else value
+        elif isinstance(editor, Checkbox):
             editor.value = value
         elif isinstance(editor, TextArea):
             editor.load_text(value)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from wizard.markdown.escape import _REVERSED_LINK
-from wizard.model import Document
+from wizard.model import SCHEMA_VERSION, Document
 from wizard.model.document import UNIQUE
 from wizard.sections import FieldKind, FieldSpec, fields_of
 from wizard.text import TextKind
@@ -160,6 +160,8 @@ _FORMATTED: dict[str, st.SearchStrategy[str]] = {
     ),
     "version": st.sampled_from(["", "1.0.0", "0.0.1", "12.34.56-rc.1"]),
 }
+_FORMATTED["image"] = _FORMATTED["url"]
+_LANGUAGES = st.sampled_from(["", "sql", "yaml", "c#", "objective-c++"])
 
 
 def _bounds(model: type[BaseModel], name: str) -> tuple[int, int]:
@@ -175,12 +177,18 @@ def _value(model: type[BaseModel], spec: FieldSpec) -> st.SearchStrategy[Any]:
         return _FORMATTED[spec.key]
     if spec.kind is FieldKind.TEXT:
         assert spec.text is not None
+        if spec.text.detail:
+            return _LANGUAGES
         return text_for(spec.text.kind, required=spec.required)
     if spec.kind is FieldKind.TEXT_LIST:
-        assert spec.text is not None
+        if spec.text is None:
+            return st.just([])  # numbers of other decisions: tested on their own
         return st.lists(text_for(spec.text.kind, required=True), max_size=3)
     if spec.kind is FieldKind.CHOICE:
-        return st.sampled_from(spec.choices)
+        choices = st.sampled_from(spec.choices)
+        return choices if spec.default is not None else st.none() | choices
+    if spec.kind is FieldKind.NUMBER and spec.default is None:
+        return st.none()  # a decision's number: archwiz assigns it
     if spec.kind is FieldKind.DATE:
         return st.none() | st.dates(min_value=date(1970, 1, 1), max_value=date(2999, 12, 31))
     if spec.kind is FieldKind.FLAG:
@@ -207,7 +215,7 @@ def _dedupe(data: dict[str, Any]) -> dict[str, Any]:
 
 documents: st.SearchStrategy[Document] = (
     table_for(Document)
-    .map(lambda data: {**data, "schema_version": 1})
+    .map(lambda data: {**data, "schema_version": SCHEMA_VERSION})
     .map(_dedupe)
     .map(Document.model_validate)
 )
@@ -217,14 +225,19 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+_LITERAL = (TextKind.NAME, TextKind.CODE)
+
+
 def typed_text(obj: BaseModel) -> list[str]:
-    """Every non-empty text a user typed (not link targets), walking the registry."""
+    """Every non-empty text a user typed that shows literally (names and code; not link
+    targets, not Markdown), walking the registry."""
     out: list[str] = []
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)
-        if spec.kind is FieldKind.TEXT and spec.key != "url" and value.strip():
+        literal = spec.text is not None and spec.text.kind in _LITERAL and not spec.text.detail
+        if spec.kind is FieldKind.TEXT and literal and spec.key not in _FORMATTED and value.strip():
             out.append(value)
-        elif spec.kind is FieldKind.TEXT_LIST:
+        elif spec.kind is FieldKind.TEXT_LIST and literal:
             out.extend(item for item in value if item.strip())
         elif spec.kind is FieldKind.GROUP:
             out.extend(typed_text(value))

@@ -110,8 +110,8 @@ def test_an_unknown_section_lists_what_is_expected(tmp_path, capsys) -> None:
         (b"\x7fELF\x02\x01\x01\x00\x00\x00", ":1:8: contains a NUL byte; this is a binary file, not TOML"),
         (b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", ": is nested too deeply to be a spec"),
         (
-            b"schema_version = 2\n[header]\n",
-            ":1: schema_version: 2 is newer than this archwiz understands (1)",
+            b"schema_version = 3\n[header]\n",
+            ":1: schema_version: 3 is newer than this archwiz understands (2)",
         ),
         (b"schema_version = 0\n[header]\n", ":1: schema_version:"),
         (b"", ": the spec is empty; there is nothing to render"),
@@ -243,15 +243,15 @@ def test_a_flood_of_problems_is_cut_short(tmp_path, capsys) -> None:
     ("toml", "message"),
     [
         (
-            f"[header]\ntitle = '{'x' * 130}'\n",
-            ":2: header.title: too long: 130 characters, at most 120 allowed",
+            f"[header]\ntitle = '{'x' * 410}'\n",
+            ":2: header.title: too long: 410 characters, at most 400 allowed",
         ),
         ("[[goals]]\nname = ' '\n", ":2: goals[0].name: must not be empty: Goal, e.g. 'Reliability'"),
         (
             "[header]\nlast_updated = 2026-11-20T10:00:00\n",
             ":2: header.last_updated: expected a date like 2026-11-20 (without a time), got a date-time 2026-11-20T10:00:00",
         ),
-        ("[[endpoints]]\nmethod = 'post'\npath = '/'\n", "; got 'post'; did you mean 'POST'?"),
+        ("[[endpoints]]\nmethod = 'psot'\npath = '/'\n", "; got 'psot'; did you mean 'POST'?"),
         ("[header]\nstatus = 'Activ'\n", "; got 'Activ'; did you mean 'Active'?"),
         (
             "[[endpoints]]\npath = '/'\nresponse_status = '201'\n",

@@ -3,6 +3,7 @@
 from wizard.markdown import render_markdown
 from wizard.markdown.blocks import bullets, checklist, code, numbered, table
 from wizard.markdown.escape import code_or_text, inline
+from wizard.markdown.fields import cell_text
 from wizard.model import Document
 
 
@@ -20,9 +21,10 @@ def test_items_that_look_marked_still_get_their_marker() -> None:
 
 
 def test_table_pipes_are_escaped_once_and_line_breaks_cannot_split_a_row() -> None:
-    # mdutils escapes "|" itself, so cells must not escape it again; it ignores "\n".
-    cell = inline("a | b\nc", table_cell=True)
+    # The table writes cells as given; a cell's text is escaped for a cell once, "|" included.
+    cell = cell_text(inline("a | b\nc", table_cell=True))
     assert table(["H"], [[cell]]) == "| H |\n| --- |\n| a \\| b c |"
+    assert cell_text("a \\| b") == "a \\| b"  # an escaped pipe is not escaped again
 
 
 def test_fences_outgrow_the_code_they_hold() -> None:

@@ -12,6 +12,7 @@ from conftest import COMPLETE, SHARED_TEMPLATE, TEMPLATE, TEMPLATE_COPY
 
 from wizard.markdown import render_markdown
 from wizard.model import Document
+from wizard.model.document import SectionNotes
 from wizard.spec import load_spec
 
 _PLACEHOLDER = re.compile(r"\\\[.*?\\\]")
@@ -25,8 +26,10 @@ def template() -> str:
 
 @pytest.fixture(scope="module")
 def rendered() -> str:
+    """The complete example, less what its authors added to the template (section notes and
+    extra sections, which must not count as the template's parts)."""
     doc, _ = load_spec(str(COMPLETE))
-    return render_markdown(doc)
+    return render_markdown(doc.model_copy(update={"notes": SectionNotes(), "extra_sections": []}))
 
 
 def _headings(text: str) -> list[tuple[int, str]]:

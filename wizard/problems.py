@@ -126,8 +126,10 @@ def _choice_hint(loc: Loc, given: object) -> str:
     choices = list(spec.choices) if spec else []
     if not isinstance(given, str) or not choices:
         return ""
+    # Any letter case is accepted, so only a misspelling gets here: compare without case.
     by_case = {choice.casefold(): choice for choice in choices}
-    close = by_case.get(given.casefold()) or next(iter(difflib.get_close_matches(given, choices, n=1)), None)
+    folded = next(iter(difflib.get_close_matches(given.casefold(), list(by_case), n=1)), None)
+    close = by_case.get(given.casefold()) or (by_case[folded] if folded else None)
     return f"; did you mean {close!r}?" if close else ""
 
 

@@ -20,7 +20,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from wizard.model import Document
-from wizard.model.base import is_answered
+from wizard.model.base import NOT_APPLICABLE, Extra, is_answered
+from wizard.model.document import SECTION_KEYS
 from wizard.text import Text, text_marker
 
 
@@ -53,6 +54,7 @@ class FieldSpec:
     model: type[BaseModel] | None = None
     item_type: Any = None  # a text list's item type, to validate one item on its own
     default: Any = None  # what a new, unanswered field holds ("" for a required text)
+    extra: bool = False  # adds to the template (a description); never counted as missing
 
     # How every front end names, shows and reads a field: one wording for the TUI and the prompts.
 
@@ -113,9 +115,11 @@ class FieldSpec:
 
     def parse(self, raw: str) -> Any:
         """A typed answer as the model expects it; what cannot be parsed goes in raw, to be refused."""
-        if self.kind is FieldKind.DATE:
-            return raw.strip() or None
+        if self.kind is FieldKind.DATE or (self.kind is FieldKind.CHOICE and self.default is None):
+            return raw.strip() or None  # an optional choice left blank is unanswered
         if self.kind is FieldKind.NUMBER:
+            if not raw.strip() and self.default is None:
+                return None
             try:
                 return int(raw)
             except ValueError:
@@ -138,6 +142,9 @@ class Section:
     help: str
     model: type[BaseModel]  # the section's model, or the item model of a list section
     is_list: bool
+    # The template's sections are the document's skeleton; the others (notes, extra
+    # sections) hold what an author adds, are never "missing" and count for no progress.
+    in_template: bool = True
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
@@ -161,6 +168,11 @@ def _kind(annotation: Any, info: FieldInfo) -> tuple[FieldKind, dict[str, Any]]:
         }
     if origin is typing.Literal:
         return FieldKind.CHOICE, {"choices": typing.get_args(annotation)}
+    optional = _without_none(annotation)
+    if optional is not None and typing.get_origin(optional) is typing.Literal:
+        return FieldKind.CHOICE, {"choices": typing.get_args(optional)}  # may be left unanswered
+    if optional is int:
+        return FieldKind.NUMBER, {}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return FieldKind.GROUP, {"model": annotation}
     if annotation == date | None or annotation is date:
@@ -175,6 +187,15 @@ def _kind(annotation: Any, info: FieldInfo) -> tuple[FieldKind, dict[str, Any]]:
     raise TypeError(f"no front end knows how to edit {annotation!r}")
 
 
+def _without_none(annotation: Any) -> Any:
+    """``X`` of ``X | None``; None for any other annotation."""
+    args = typing.get_args(annotation)
+    if type(None) in args and len(args) == 2:
+        inner = next(arg for arg in args if arg is not type(None))
+        return typing.get_args(inner)[0] if typing.get_origin(inner) is typing.Annotated else inner
+    return None
+
+
 def _blank(info: FieldInfo) -> Any:
     default = info.get_default(call_default_factory=True)
     return "" if default is PydanticUndefined else default
@@ -184,6 +205,8 @@ def _blank(info: FieldInfo) -> Any:
 def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
+        if name == NOT_APPLICABLE:
+            continue  # marks on the other fields, edited with them, never a field of its own
         kind, extra = _kind(info.annotation, info)
         specs.append(
             FieldSpec(
@@ -195,6 +218,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 kind=kind,
                 required=info.is_required(),
                 default=_blank(info),
+                extra=any(isinstance(item, Extra) for item in info.metadata),
                 **extra,
             )
         )
@@ -208,7 +232,15 @@ def _sections() -> tuple[Section, ...]:
             continue  # schema_version is bookkeeping, not a section
         assert spec.model is not None
         out.append(
-            Section(len(out) + 1, spec.key, spec.label, spec.help, spec.model, spec.kind is FieldKind.ITEMS)
+            Section(
+                len(out) + 1,
+                spec.key,
+                spec.label,
+                spec.help,
+                spec.model,
+                spec.kind is FieldKind.ITEMS,
+                in_template=spec.key in SECTION_KEYS,
+            )
         )
     return tuple(out)
 
@@ -219,19 +251,31 @@ SECTIONS: tuple[Section, ...] = _sections()
 def _answers(obj: BaseModel) -> tuple[int, int]:
     """(answered, answerable) over the fields that can be left empty."""
     answered = total = 0
+    gaps = getattr(obj, NOT_APPLICABLE, {})
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)
-        if spec.kind is FieldKind.GROUP:
+        if spec.key in gaps:
+            total += 1
+            answered += 1
+        elif spec.kind is FieldKind.GROUP:
             sub_answered, sub_total = _answers(value)
             answered, total = answered + sub_answered, total + sub_total
-        elif spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST, FieldKind.ITEMS, FieldKind.DATE):
+        elif spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST, FieldKind.ITEMS, FieldKind.DATE) or (
+            spec.kind is FieldKind.CHOICE and spec.default is None
+        ):
+            if spec.extra or (spec.text is not None and spec.text.detail):
+                continue
             total += 1
             answered += is_answered(value)
     return answered, total
 
 
 def section_state(doc: Document, sec: Section) -> SectionState:
+    if sec.key in doc.not_applicable:
+        return SectionState.COMPLETE
     value = getattr(doc, sec.key)
+    if not sec.in_template:
+        return SectionState.COMPLETE if _has_content(value) else SectionState.EMPTY
     items = value if sec.is_list else [value]
     if not items:
         return SectionState.EMPTY
@@ -243,7 +287,16 @@ def section_state(doc: Document, sec: Section) -> SectionState:
     return SectionState.PARTIAL if answered or sec.is_list else SectionState.EMPTY
 
 
+def _has_content(value: Any) -> bool:
+    if isinstance(value, BaseModel):
+        return any(_has_content(getattr(value, spec.name)) for spec in fields_of(type(value)))
+    return is_answered(value)
+
+
+TEMPLATE_SECTIONS: tuple[Section, ...] = tuple(sec for sec in SECTIONS if sec.in_template)
+
+
 def progress(doc: Document) -> tuple[int, int]:
-    """(complete sections, all sections)."""
-    states = [section_state(doc, sec) for sec in SECTIONS]
-    return states.count(SectionState.COMPLETE), len(SECTIONS)
+    """(complete template sections, all template sections)."""
+    states = [section_state(doc, sec) for sec in TEMPLATE_SECTIONS]
+    return states.count(SectionState.COMPLETE), len(TEMPLATE_SECTIONS)

@@ -1,9 +1,11 @@
 """Free-text field types: what each kind of text may contain and how it is normalised.
 
 Every string in the document model is one of four kinds. The kind decides which
-characters are allowed, the length limit, and (for front ends) which widget edits
-it. The kind travels with the type as an ``Annotated`` marker, so the TUI and the
-prompts can ask a field what it is instead of keeping their own list.
+characters are allowed, the length limit, how the renderer treats it (a name is
+literal, a line is inline Markdown, prose is Markdown blocks, code is fenced verbatim)
+and (for front ends) which widget edits it. The kind travels with the type as an
+``Annotated`` marker, so the TUI and the prompts can ask a field what it is instead of
+keeping their own list.
 """
 
 import enum
@@ -18,31 +20,40 @@ from wizard.chars import ALWAYS_FORBIDDEN, describe_char
 
 
 class TextKind(enum.Enum):
-    NAME = "name"  # short single line: a title, a component name
-    LINE = "line"  # single line of prose: a target, a rationale
-    PROSE = "prose"  # paragraphs
+    NAME = "name"  # short single line, literal: a title, a component name, a table key
+    LINE = "line"  # one line of inline Markdown: a target, a table cell
+    PROSE = "prose"  # Markdown blocks: paragraphs, lists, fences, tables
     CODE = "code"  # verbatim code or diagram, fenced in Markdown
 
 
 @dataclass(frozen=True)
 class Text:
-    """Marker carried in ``Annotated`` metadata; ``language`` is the code-fence language."""
+    """Marker carried in ``Annotated`` metadata.
+
+    ``language`` is the code fence's language when the author names none;
+    ``language_field`` names the sibling field where the author may name one.
+    """
 
     kind: TextKind
     language: str = ""
+    language_field: str = ""
+    detail: bool = False  # has a sensible default (a fence language): progress never asks for it
 
     @property
     def multiline(self) -> bool:
         return self.kind in (TextKind.PROSE, TextKind.CODE)
 
 
-NAME_MAX = 120
-LINE_MAX = 1_000
-PROSE_MAX = 20_000
+# Sized for real documents: a reference title with its subtitle, a table cell holding a
+# sentence with a link, a decision of 5,000 characters with three code samples.
+NAME_MAX = 400
+LINE_MAX = 2_000
+PROSE_MAX = 50_000
 CODE_MAX = 100_000
 
 _FORBIDDEN_SINGLE_LINE = re.compile(f"[\t\n{ALWAYS_FORBIDDEN}]")
-_FORBIDDEN_PROSE = re.compile(f"[\t{ALWAYS_FORBIDDEN}]")
+# Prose may hold tabs: real Markdown indents with them; the renderer expands them to spaces.
+_FORBIDDEN_PROSE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
 _FORBIDDEN_CODE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
 
 
@@ -142,13 +153,34 @@ Line = _text_type(Text(TextKind.LINE), _strip, LINE_MAX, _single_line)
 Prose = _text_type(Text(TextKind.PROSE), _tidy_lines, PROSE_MAX, _prose)
 
 
-def code(language: str) -> Any:
-    """A verbatim block fenced as ``language`` in Markdown (tabs allowed)."""
-    return _text_type(Text(TextKind.CODE, language), _tidy_lines, CODE_MAX, _code)
+def code(language: str, language_field: str = "") -> Any:
+    """A verbatim block fenced as ``language`` in Markdown (tabs allowed), or as the language
+    the author names in the sibling field ``language_field``."""
+    return _text_type(Text(TextKind.CODE, language, language_field), _tidy_lines, CODE_MAX, _code)
+
+
+_LANGUAGE = re.compile(r"[a-z0-9][a-z0-9_+#.-]{0,39}")
+
+
+def _check_language(value: str) -> str:
+    if value and not _LANGUAGE.fullmatch(value):
+        raise ValueError("must be one word naming a language, like sql, yaml, typescript or text")
+    return value
+
+
+Language = Annotated[
+    str,
+    Text(TextKind.NAME, detail=True),
+    BeforeValidator(lambda value: value.strip().lower() if isinstance(value, str) else value),
+    StringConstraints(max_length=NAME_MAX),
+    AfterValidator(_single_line),
+    AfterValidator(_check_language),
+]
+"""A code fence's language (``sql``, ``yaml``); empty means the field's own default."""
 
 
 # The whitespace each kind may hold; everything else of ALWAYS_FORBIDDEN is refused in all.
-_WHITESPACE = {TextKind.NAME: "", TextKind.LINE: "", TextKind.PROSE: "\n", TextKind.CODE: "\t\n"}
+_WHITESPACE = {TextKind.NAME: "", TextKind.LINE: "", TextKind.PROSE: "\t\n", TextKind.CODE: "\t\n"}
 
 
 def add_text_patterns(schema: dict[str, Any], model: type[Any]) -> None:

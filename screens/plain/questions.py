@@ -73,7 +73,10 @@ class Questions:
     def ask(self, spec: FieldSpec, label: str, value: Any) -> Any:
         prompter = self.prompter
         if spec.kind is FieldKind.CHOICE:
-            return prompter.choose(label, [Choice(choice, choice) for choice in spec.choices], str(value))
+            choices = [Choice(choice, choice) for choice in spec.choices]
+            if spec.default is None:  # may stay unanswered: nothing is chosen for the author
+                choices.insert(0, Choice("", "Not answered"))
+            return prompter.choose(label, choices, "" if value is None else str(value))
         if spec.kind is FieldKind.FLAG:
             return prompter.confirm(label, bool(value))
         return prompter.text(label, spec.as_text(value), multiline=spec.multiline, example=spec.example_text)

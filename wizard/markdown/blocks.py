@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 
 from mdutils.tools.Header import Header, HeaderStyle
 from mdutils.tools.MDList import MDList
-from mdutils.tools.Table import Table
 from mdutils.tools.TextUtils import TextUtils
 
 from wizard.markdown.escape import fence
@@ -102,11 +101,20 @@ def numbered_blocks(items: Sequence[tuple[str, Sequence[str]]]) -> str:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A GFM table; mdutils escapes ``|`` in every cell, so cells must not pre-escape it."""
+    """A GFM table of cells already escaped for a cell (``|`` as ``\\|``).
+
+    Built here, not with mdutils: its Table escapes every ``|`` again, which breaks a cell
+    holding the author's own ``\\|``.
+    """
     if not rows:
         return MISSING
-    padded = [[f" {cell or MISSING} " for cell in row] for row in [header, *rows]]
-    return str(Table().create_table_array(padded)).strip("\n")
+    lines = [_row(header), _row(["---"] * len(header))]
+    lines.extend(_row([cell or MISSING for cell in row]) for row in rows)
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def code(text: str, language: str) -> str:

@@ -1,20 +1,35 @@
-"""Generic pieces the section renderers share; labels come from the model's field titles."""
+"""Pieces the section layouts share: headings, labelled paragraphs, tables, links and anchors.
+
+Labels come from the model's field titles, so the words a user sees in the wizard are the
+words in the document; values come from ``fields`` (by the field's kind).
+"""
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from pydantic import BaseModel
 
 from wizard.markdown import blocks
-from wizard.markdown.blocks import MISSING, bold, bullets, code, heading, labelled
-from wizard.markdown.escape import code_or_text, inline, paragraphs
+from wizard.markdown.blocks import MISSING, heading, label
+from wizard.markdown.escape import code_or_text, inline
+from wizard.markdown.fields import (
+    cell_text,
+    field_markdown,
+    gap,
+    join_items,
+    list_item,
+    scalar,
+    starts_paragraph,
+    value_blocks,
+)
+from wizard.markdown.prose import safe_inline, safe_prose
 from wizard.model import Document
 from wizard.model.base import is_answered
 from wizard.model.delivery import Link
-from wizard.text import text_marker
+from wizard.sections import FieldSpec, fields_of
 
 Blocks = list[str]
 
@@ -25,96 +40,126 @@ def title(model: type[BaseModel], name: str) -> str:
     return model.model_fields[name].title or name
 
 
-def value(raw: object) -> str:
-    """A scalar answer as escaped Markdown for after a label or prefix; empty stays empty."""
-    if not is_answered(raw):
-        return ""
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return inline(str(raw), mid_line=True)
+@functools.cache
+def spec_of(model: type[BaseModel], name: str) -> FieldSpec:
+    return next(spec for spec in fields_of(model) if spec.name == name)
 
 
-def detail(model: type[BaseModel], name: str, text: str) -> str:
-    """A plain ``Label: value`` line (the template's sub-bullets), labelled by the field."""
-    return f"{title(model, name)}: {text or MISSING}"
+def value(owner: BaseModel, name: str, level: int = 3) -> str:
+    """One field of ``owner`` as Markdown, or what its gap shows."""
+    text = scalar(spec_of(type(owner), name), getattr(owner, name), level)
+    return text or gap(owner, name)
 
 
-def numbered_code(steps: Sequence[str]) -> Blocks:
-    """Steps as ``1. ...`` lines in a text fence, as the template draws flows and pipelines."""
-    return [code("\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1)), "text")]
+def labelled_block(text: str, body: str) -> Blocks:
+    """``**Label:** body`` when the body starts as a paragraph, else the label above it."""
+    if starts_paragraph(body):
+        return [f"{label(text)} {body}"]
+    return [label(text), body]
 
 
-def labelled_lines(obj: BaseModel) -> list[str]:
-    return [
-        labelled(info.title or name, value(getattr(obj, name)))
-        for name, info in type(obj).model_fields.items()
-    ]
+def field_after_label(owner: BaseModel, name: str, level: int) -> Blocks:
+    """A field under its bold label: prose runs on from the label, blocks stand below it."""
+    return labelled_block(title(type(owner), name), field_markdown(owner, spec_of(type(owner), name), level))
 
 
-def subsections(obj: BaseModel, special: Mapping[str, Callable[[Any], Blocks]] | None = None) -> Blocks:
-    """``### Title`` and a body for each field of a section model.
+def header_lines(owner: BaseModel, skip: Sequence[str] = ()) -> str:
+    """``**Label:** value`` lines held together by hard breaks, as the template's header and
+    owner lines are; every field but ``skip`` is one line."""
+    lines = []
+    for spec in fields_of(type(owner)):
+        if spec.name not in skip:
+            lines.append(f"{label(spec.label)} {value(owner, spec.name)}")
+    return blocks.lines(lines)
 
-    Sub-models become labelled bullets, string lists plain bullets, code fields
-    fenced blocks; anything else needs an entry in ``special``.
-    """
+
+def subsections(
+    owner: BaseModel, level: int, special: Mapping[str, Callable[[Any], Blocks]] | None = None
+) -> Blocks:
+    """``### Title`` and the field's blocks, for each field of a section's model."""
     out: Blocks = []
-    for name, info in type(obj).model_fields.items():
-        out.append(heading(3, info.title or name))
-        field_value = getattr(obj, name)
-        if special and name in special:
-            out.extend(special[name](field_value))
-        elif isinstance(field_value, BaseModel):
-            out.append(bullets(labelled_lines(field_value)))
-        elif isinstance(field_value, list):
-            out.append(bullets([inline(item) for item in field_value]))
+    for spec in fields_of(type(owner)):
+        if spec.text is not None and spec.text.detail:
+            continue  # a code field's language: its fence says it
+        out.append(heading(level, spec.label))
+        field_value = getattr(owner, spec.name)
+        if special and spec.name in special and is_answered(field_value):
+            out.extend(special[spec.name](field_value))
         else:
-            marker = text_marker(info.metadata)
-            out.append(code(field_value, marker.language if marker else "text"))
+            out.extend(value_blocks(owner, spec, level))
     return out
 
 
-def _cell(text: str, as_code: bool) -> str:
-    if as_code and text:
-        return code_or_text(text, table_cell=True)
-    return inline(text, table_cell=True)
+def table_of(
+    items: Sequence[BaseModel], model: type[BaseModel], level: int, code_columns: Sequence[str] = ()
+) -> Blocks:
+    """A row per item and a column per field, each cell written by its field's kind; the
+    template writes some names as code (metric names), and ``code_columns`` keeps that."""
+    specs = fields_of(model)
+
+    def cell(item: BaseModel, spec: FieldSpec) -> str:
+        raw = getattr(item, spec.name)
+        if spec.name in code_columns and raw:
+            return cell_text(code_or_text(raw, table_cell=True))
+        return scalar(spec, raw, level, cell=True) or gap(item, spec.name)
+
+    rows = [[cell(item, spec) for spec in specs] for item in items]
+    return [blocks.table([spec.label for spec in specs], rows)]
 
 
-def table_of(items: Sequence[BaseModel], model: type[BaseModel], code_columns: Iterable[str] = ()) -> Blocks:
-    columns = list(model.model_fields)
-    as_code = set(code_columns)
-    rows = [[_cell(str(getattr(item, column)), column in as_code) for column in columns] for item in items]
-    return [blocks.table([title(model, column) for column in columns], rows)]
+_MARKUP = re.compile(r"[`*_\[\]<>\\|]|&(?=#?\w+;)")
 
 
-def numbered_of(items: Sequence[BaseModel], head: str) -> Blocks:
-    """``1. **Head**`` with a ``- Label: value`` line for every other field."""
-    entries = []
-    for item in items:
-        model = type(item)
-        details = [
-            detail(model, name, value(getattr(item, name))) for name in model.model_fields if name != head
-        ]
-        entries.append((bold(inline(getattr(item, head))), details))
-    return [blocks.numbered_blocks(entries)]
+def numbered_steps(steps: Sequence[str], level: int) -> Blocks:
+    """Steps as the template draws them (``1. step`` lines in a text fence) while they are
+    plain one-line text; once any step holds Markdown, a numbered list that shows it."""
+    if not steps:
+        return [MISSING]
+    if all("\n" not in step and not _MARKUP.search(step) for step in steps):
+        return [blocks.code("\n".join(f"{number}. {step}" for number, step in enumerate(steps, 1)), "text")]
+    return [
+        join_items(
+            [
+                list_item(f"{number}. ", "", safe_inline(step) if "\n" not in step else prose(step, level))
+                for number, step in enumerate(steps, 1)
+            ]
+        )
+    ]
 
 
-def prose_after_label(label: str, text: str) -> Blocks:
-    """``**Label:** first paragraph``, then any further paragraphs on their own."""
-    paras = paragraphs(text)
-    return [labelled(label, paras[0] if paras else ""), *paras[1:]]
+def prose(text: str, level: int) -> str:
+    """The author's Markdown under a heading of ``level``: its own headings start below it."""
+    return safe_prose(text.expandtabs(4), level + 1).strip("\n")
 
 
-def link(item: Link) -> str:
-    if not item.url:
-        return inline(item.title)
-    # Parentheses, brackets and angle brackets would end or break the destination.
-    return f"[{inline(item.title)}]({quote(item.url, safe=':/?#@!$&*+,;=%~-._')})"
+_URL_SAFE = ":/?#@!$&*+,;=%~-._"
 
 
-def links(items: Sequence[Link]) -> Blocks:
-    return [bullets([link(item) for item in items])]
+def url(address: str) -> str:
+    # Parentheses, brackets, angle brackets and spaces would end or break the destination.
+    return quote(address, safe=_URL_SAFE)
+
+
+def link(item: Link, level: int) -> str:
+    """``[Title](url): note``; a link without an address is its title alone."""
+    text = inline(item.title)
+    head = f"[{text}]({url(item.url)})" if item.url else text
+    note = prose(item.note, level) if item.note else ""
+    return list_item("- ", head + (":" if note else ""), note)
+
+
+def links(items: Sequence[Link], level: int) -> Blocks:
+    return [join_items([link(item, level) for item in items])]
 
 
 def section(name: str) -> str:
     """The ``##`` heading of a wizard section, titled as the section is."""
     return heading(2, title(Document, name))
+
+
+_SLUG_DROP = re.compile(r"[^\w\- ]")
+
+
+def anchor(heading_text: str) -> str:
+    """The fragment GitHub gives a heading: lower case, punctuation dropped, spaces as dashes."""
+    return "#" + _SLUG_DROP.sub("", heading_text.lower()).replace(" ", "-")

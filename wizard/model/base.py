@@ -1,15 +1,23 @@
 """The base every model class shares, and the one way fields get their label, help and example."""
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    model_validator,
+)
 
 from wizard.text import Line, OptionalName, add_text_patterns
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-UNANSWERED: tuple[object, ...] = ("", [], None)
+UNANSWERED: tuple[object, ...] = ("", [], None, {})
 """What a field holds when nobody has filled it in; every optional field defaults to one."""
 
 
@@ -17,8 +25,18 @@ def is_answered(value: object) -> bool:
     return value not in UNANSWERED
 
 
+NOT_APPLICABLE = "not_applicable"
+"""The field of every model that names its parts the author marked as not applying."""
+
+
 class Model(BaseModel):
-    """Unknown keys are errors: a typo in a spec must not vanish silently."""
+    """Unknown keys are errors: a typo in a spec must not vanish silently.
+
+    Every model can mark any of its own fields as not applicable, with an optional reason
+    (``not_applicable = { sharding = "one small database" }``): the document then says so
+    instead of showing a gap, and progress counts the part as answered. On the Document
+    the keys are whole sections.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -30,6 +48,59 @@ class Model(BaseModel):
         serialize_by_alias=True,
         json_schema_extra=add_text_patterns,
     )
+
+    not_applicable: dict[str, Line] = Field(
+        default_factory=dict,
+        title="Not applicable",
+        description="Parts that do not apply here, each with an optional reason.",
+        examples=[{"sharding": "One small database; nothing to shard."}],
+    )
+
+    @model_validator(mode="after")
+    def _gaps_name_fields(self) -> Self:
+        for key in self.not_applicable:
+            info = type(self).model_fields.get(key) or next(
+                (f for f in type(self).model_fields.values() if f.alias == key), None
+            )
+            if info is None or key == NOT_APPLICABLE:
+                names = ", ".join(
+                    f.alias or n for n, f in type(self).model_fields.items() if n != NOT_APPLICABLE
+                )
+                raise ValueError(
+                    f"not_applicable names {key!r}, which is not a part here; expected one of {names}"
+                )
+            name = next(n for n, f in type(self).model_fields.items() if f is info)
+            if is_answered(getattr(self, name)) and not _is_empty_model(getattr(self, name)):
+                raise ValueError(f"{key!r} is answered and also marked not applicable; keep one of the two")
+        return self
+
+    def is_not_applicable(self, name: str) -> bool:
+        info = type(self).model_fields[name]
+        return name in self.not_applicable or (info.alias is not None and info.alias in self.not_applicable)
+
+    def not_applicable_reason(self, name: str) -> str:
+        info = type(self).model_fields[name]
+        return str(self.not_applicable.get(name, self.not_applicable.get(info.alias or name, "")))
+
+
+def _is_empty_model(value: object) -> bool:
+    """A group nobody filled in; a section may be marked not applicable only while it is."""
+    if not isinstance(value, BaseModel):
+        return False
+    return all(
+        name == NOT_APPLICABLE
+        or not is_answered(getattr(value, name))
+        or _is_empty_model(getattr(value, name))
+        for name in type(value).model_fields
+    )
+
+
+class Extra:
+    """Marks a field that adds to the template (a description, a note): left empty, nothing is
+    missing, so progress never asks for it. Carried in ``Annotated`` metadata."""
+
+
+EXTRA = Extra()
 
 
 def field(label: str, help: str, example: Any = None, **kwargs: Any) -> Any:
@@ -81,6 +152,17 @@ def _check_url(value: str) -> str:
 
 
 Url = Annotated[Line, AfterValidator(_check_url)]
+
+
+def choice(*values: str) -> Any:
+    """One of ``values``, matched in any letter case ("accepted" is "Accepted")."""
+    by_fold = {value.casefold(): value for value in values}
+
+    def canonical(raw: Any) -> Any:
+        return by_fold.get(raw.strip().casefold(), raw) if isinstance(raw, str) else raw
+
+    return Annotated[Literal[values], BeforeValidator(canonical)]
+
 
 Flag = StrictBool
 """A yes/no answer; strict so that a stray string like "no" is an error, not True."""

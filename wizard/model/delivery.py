@@ -1,7 +1,9 @@
 """Shipping and running the system: deployment, testing and operations."""
 
-from wizard.model.base import Model, Url, field
-from wizard.text import Line, Name
+from typing import Annotated
+
+from wizard.model.base import EXTRA, Model, Url, field
+from wizard.text import Line, Name, Prose
 
 
 class Link(Model):
@@ -11,22 +13,25 @@ class Link(Model):
         "Where it lives: an http(s) address or a relative path; may be left empty.",
         "https://docs.example.com/payments/api",
     )
+    note: Annotated[Prose, EXTRA] = field(
+        "Note", "Why a reader would follow it (Markdown).", "The error codes every client must handle."
+    )
 
 
 class Infrastructure(Model):
-    environment: Line = field("Environment", "Cloud provider or on-premise.", "AWS eu-west-1")
-    orchestration: Line = field("Orchestration", "What runs the workloads, e.g. Kubernetes.", "EKS 1.30")
-    configuration: Line = field(
+    environment: Prose = field("Environment", "Cloud provider or on-premise.", "AWS eu-west-1")
+    orchestration: Prose = field("Orchestration", "What runs the workloads, e.g. Kubernetes.", "EKS 1.30")
+    configuration: Prose = field(
         "Configuration", "How configuration is managed.", "Helm values in Git, secrets in Vault"
     )
 
 
 class DeploymentStrategy(Model):
-    strategy_type: Line = field("Strategy Type", "Blue-Green, Rolling or Canary.", "Canary")
-    rollback_plan: Line = field(
+    strategy_type: Prose = field("Strategy Type", "Blue-Green, Rolling or Canary.", "Canary")
+    rollback_plan: Prose = field(
         "Rollback Plan", "How to roll back.", "Argo Rollouts aborts on failed analysis"
     )
-    health_checks: Line = field(
+    health_checks: Prose = field(
         "Health Checks", "What is checked before traffic moves.", "Readiness probe and error rate < 1%"
     )
 
@@ -38,7 +43,7 @@ class Deployment(Model):
     strategy: DeploymentStrategy = field(
         "Deployment Strategy", "How a release reaches production.", default_factory=DeploymentStrategy
     )
-    pipeline: list[Line] = field(
+    pipeline: list[Prose] = field(
         "CI/CD Pipeline",
         "The pipeline stages, in order, one per item.",
         "Lint & Test",
@@ -47,9 +52,9 @@ class Deployment(Model):
 
 
 class TestPyramid(Model):
-    unit: Line = field("Unit Tests", "Unit test coverage target.", "80% line coverage")
-    integration: Line = field("Integration Tests", "Integration test coverage target.", "Every API endpoint")
-    e2e: Line = field("E2E Tests", "End-to-end test coverage target.", "The five money-moving journeys")
+    unit: Prose = field("Unit Tests", "Unit test coverage target.", "80% line coverage")
+    integration: Prose = field("Integration Tests", "Integration test coverage target.", "Every API endpoint")
+    e2e: Prose = field("E2E Tests", "End-to-end test coverage target.", "The five money-moving journeys")
 
 
 class TestEnvironment(Model):
@@ -66,9 +71,9 @@ class Testing(Model):
 
 
 class MaintenanceWindows(Model):
-    frequency: Line = field("Frequency", "How often, e.g. Monthly.", "Monthly")
-    duration: Line = field("Duration", "How long, e.g. 2 hours.", "2 hours")
-    communication: Line = field(
+    frequency: Prose = field("Frequency", "How often, e.g. Monthly.", "Monthly")
+    duration: Prose = field("Duration", "How long, e.g. 2 hours.", "2 hours")
+    communication: Prose = field(
         "Communication", "How users are notified.", "Status page and email 7 days ahead"
     )
 

@@ -2,12 +2,20 @@
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, StrictInt, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    StrictInt,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from wizard.model.base import SCHEMA_VERSION, Model, field
+from wizard.model.base import SCHEMA_VERSION, Model, choice, field
 from wizard.model.decisions import Decision, Future, References, Review
 from wizard.model.delivery import Deployment, Operations, Testing
 from wizard.model.design import Component, Endpoint, Entity
@@ -20,6 +28,7 @@ from wizard.model.quality import (
     Security,
     TechStack,
 )
+from wizard.text import Name, Prose
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,8 @@ class UniqueBy:
                 value = item.get(name, model.model_fields[name].default)
             else:
                 return None
+            if value is None:
+                return None  # not given yet (a decision's number): nothing to clash with
             values.append(value.strip() if isinstance(value, str) else value)
         return tuple(values)
 
@@ -58,6 +69,7 @@ class UniqueBy:
 UNIQUE: dict[str, tuple[UniqueBy, type[BaseModel]]] = {
     "entities": (UniqueBy(("name",), "entity name", "entity"), Entity),
     "endpoints": (UniqueBy(("method", "path"), "endpoint", "endpoint"), Endpoint),
+    "decisions": (UniqueBy(("number",), "decision number", "decision"), Decision),
 }
 
 
@@ -77,7 +89,9 @@ def duplicate_error(rule: UniqueBy, index: int, first: int, name: str) -> Pydant
     )
 
 
-class Document(Model):
+class _Sections(Model):
+    """The template's sections, in its order; the Document adds what lives around them."""
+
     schema_version: StrictInt = field(
         "Schema version",
         "The version of this file format; archwiz writes it, you need not.",
@@ -161,6 +175,66 @@ class Document(Model):
         default_factory=Review,
     )
 
+
+SECTION_KEYS: tuple[str, ...] = tuple(
+    info.alias or name
+    for name, info in _Sections.model_fields.items()
+    if name not in ("schema_version", "not_applicable")
+)
+
+SectionNotes = create_model(  # one Markdown field per section, titled as the section is
+    "SectionNotes",
+    __base__=Model,
+    __doc__="Markdown an author adds after a section's template part.",
+    **{  # type: ignore[call-overload]
+        key: (
+            Prose,
+            field(
+                _Sections.model_fields[key].title or key,
+                "Markdown added after this section's template part: a lead-in, context, "
+                "anything the template has no place for.",
+                "",
+            ),
+        )
+        for key in SECTION_KEYS
+    },
+)
+
+SectionKey = choice(*SECTION_KEYS)
+
+
+def _section_key(raw: Any) -> Any:
+    """A section named by its key or by its title ("Technology Stack" is tech_stack)."""
+    if isinstance(raw, str):
+        for key in SECTION_KEYS:
+            if raw.strip().casefold() == (_Sections.model_fields[key].title or "").casefold():
+                return key
+    return raw
+
+
+class ExtraSection(Model):
+    title: Name = field("Title", "The section's heading.", "Glossary", default=...)
+    after: Annotated[SectionKey, BeforeValidator(_section_key)] = field(  # type: ignore[valid-type]
+        "After",
+        "The template section it follows, by key or title (e.g. context, Technology Stack).",
+        "context",
+        default="references",
+    )
+    body: Prose = field("Body", "The section's text (Markdown).", "**RPO:** how much data may be lost.")
+
+
+class Document(_Sections):
+    notes: SectionNotes = field(  # type: ignore[valid-type]
+        "Section Notes",
+        "Markdown after any section's template part: lead-ins, context, what the template lacks.",
+        default_factory=SectionNotes,
+    )
+    extra_sections: list[ExtraSection] = field(
+        "Extra Sections",
+        "Sections the template lacks (glossary, risks, stakeholders), each placed after a section.",
+        default_factory=list,
+    )
+
     @field_validator(*UNIQUE)
     @classmethod
     def _unique_items(cls, items: list[BaseModel], info: ValidationInfo) -> list[BaseModel]:
@@ -168,3 +242,27 @@ class Document(Model):
         for index, first, name in rule.duplicates(items, model):
             raise duplicate_error(rule, index, first, name)
         return items
+
+    @model_validator(mode="after")
+    def _number_decisions(self) -> "Document":
+        """Give each decision without a number the next free one; a number, once given, stays."""
+        taken = {item.number for item in self.decisions if item.number is not None}
+        following = max(taken, default=0)
+        for item in self.decisions:
+            if item.number is None:
+                following += 1
+                item.number = following
+        known = {item.number for item in self.decisions}
+        for index, item in enumerate(self.decisions):
+            for other in item.supersedes:
+                if other not in known or other == item.number:
+                    raise PydanticCustomError(
+                        "supersedes",
+                        "{message}",
+                        {
+                            "message": f"supersedes decision {other}, but "
+                            + ("that is itself" if other == item.number else "no decision has that number"),
+                            "at": (index, "supersedes"),
+                        },
+                    )
+        return self

@@ -1,13 +1,13 @@
 """The opening of the document: header, summary, context, goals and diagrams."""
 
 from datetime import date
-from typing import Literal
+from typing import Annotated
 
-from wizard.model.base import Model, Version, field
+from wizard.model.base import EXTRA, Model, Url, Version, choice, field
 from wizard.text import Line, Name, OptionalName, Prose, code
 
-Status = Literal["Proposed", "Active", "Deprecated"]
-DiagramFormat = Literal["text", "mermaid"]
+Status = choice("Proposed", "Active", "Deprecated")
+DiagramFormat = choice("text", "mermaid", "plantuml", "dot", "d2", "image")
 
 
 class Header(Model):
@@ -16,11 +16,11 @@ class Header(Model):
         "The system or component this document describes; the title reads '<name> Architecture'.",
         "Payments Platform",
     )
-    status: Status = field(
+    status: Status | None = field(  # type: ignore[valid-type]
         "Status",
         "Where the architecture stands: Proposed, Active or Deprecated.",
         "Active",
-        default="Proposed",
+        default=None,
     )
     version: Version = field("Version", "Version of this document, as X.Y.Z.", "1.0.0")
     last_updated: date | None = field(
@@ -41,19 +41,19 @@ class Summary(Model):
 
 
 class Context(Model):
-    business_requirements: list[Line] = field(
+    business_requirements: list[Prose] = field(
         "Business Requirements",
         "What the business needs from the system, one requirement per item.",
         "Merchants are paid out within one business day",
         default_factory=list,
     )
-    technical_constraints: list[Line] = field(
+    technical_constraints: list[Prose] = field(
         "Technical Constraints",
         "Limits the design must live within: platforms, regulations, legacy systems.",
         "Card data must stay inside the PCI-DSS zone",
         default_factory=list,
     )
-    assumptions: list[Line] = field(
+    assumptions: list[Prose] = field(
         "Assumptions",
         "What the design takes as true without proof; revisit these when they change.",
         "Peak load is 20x the daily average, on Black Friday",
@@ -68,36 +68,60 @@ class Goal(Model):
         "Reliability",
         default=...,
     )
-    target: Line = field(
+    target: Prose = field(
         "Target", "A specific, measurable metric for the goal.", "99.95% monthly availability"
     )
-    why: Line = field(
+    why: Prose = field(
         "Why",
         "The rationale: what happens if the goal is missed.",
         "Every minute of downtime loses merchant revenue",
     )
 
 
-class Diagrams(Model):
-    high_level: code("text") = field(  # type: ignore[valid-type]
-        "High-Level Architecture",
-        "An ASCII or mermaid diagram of the main parts and how they connect.",
-        "┌────────┐     ┌─────┐\n│ Client │────▶│ API │\n└────────┘     └─────┘",
+class Diagram(Model):
+    title: Annotated[OptionalName, EXTRA] = field(
+        "Title", "What the diagram shows; may be left empty.", "Container view"
     )
-    high_level_format: DiagramFormat = field(
-        "Diagram format",
-        "How the high-level diagram is written: text (ASCII) or mermaid.",
-        "text",
+    format: DiagramFormat = field(  # type: ignore[valid-type]
+        "Format",
+        "How it is written: text (ASCII art), mermaid, plantuml, dot (Graphviz), d2, or image.",
+        "mermaid",
         default="text",
     )
-    data_flow: list[Line] = field(
+    source: Annotated[code("text", language_field="format"), EXTRA] = field(  # type: ignore[valid-type]
+        "Source",
+        "The diagram's source in its format; leave empty for an image.",
+        "flowchart LR\n    Client --> API",
+    )
+    image: Annotated[Url, EXTRA] = field(
+        "Image", "For an image: its path (relative to the document) or https URL.", "docs/img/context.png"
+    )
+    alt: Annotated[Line, EXTRA] = field(
+        "Alt text",
+        "For an image: what it shows, for readers who cannot see it.",
+        "Context: merchants, the API and the bank",
+    )
+    description: Annotated[Prose, EXTRA] = field(
+        "Description",
+        "What a reader should take from it (Markdown).",
+        "Every request enters through the API.",
+    )
+
+
+class Diagrams(Model):
+    high_level: list[Diagram] = field(
+        "High-Level Architecture",
+        "Diagrams of the main parts and how they connect, each in its format.",
+        default_factory=list,
+    )
+    data_flow: list[Prose] = field(
         "Data Flow",
-        "The steps a request takes through the system, in order, one step per item.",
+        "The steps a request takes through the system, in order, one step per item (Markdown).",
         "Client Request → API Gateway",
         default_factory=list,
     )
-    interactions: code("mermaid") = field(  # type: ignore[valid-type]
+    interactions: list[Diagram] = field(
         "Component Interactions",
-        "A mermaid sequence diagram of how the components talk to each other.",
-        "sequenceDiagram\n    Client->>API: Request\n    API-->>Client: Response",
+        "Diagrams of how the components talk to each other, e.g. mermaid sequence diagrams.",
+        default_factory=list,
     )

@@ -1,11 +1,9 @@
 """How the system holds up: technology, scalability, performance, security, reliability, observability."""
 
-from typing import Literal
+from wizard.model.base import Flag, Model, choice, field
+from wizard.text import Language, Line, Name, Prose, code
 
-from wizard.model.base import Flag, Model, field
-from wizard.text import Line, Name, code
-
-MetricType = Literal["Counter", "UpDownCounter", "Gauge", "Histogram", "Summary"]
+MetricType = choice("Counter", "UpDownCounter", "Gauge", "Histogram", "Summary")
 
 
 class CoreTechnology(Model):
@@ -33,29 +31,31 @@ class TechStack(Model):
 
 
 class HorizontalScaling(Model):
-    api_tier: Line = field(
+    api_tier: Prose = field(
         "API Tier", "How the API tier scales out.", "Stateless pods behind the load balancer, HPA on CPU"
     )
-    worker_tier: Line = field("Worker Tier", "How the workers scale out.", "Consumers scale on queue lag")
-    database_tier: Line = field(
+    worker_tier: Prose = field("Worker Tier", "How the workers scale out.", "Consumers scale on queue lag")
+    database_tier: Prose = field(
         "Database Tier", "How the database scales.", "Read replicas; writes stay on the primary"
     )
 
 
 class VerticalScaling(Model):
-    memory: Line = field("Memory Requirements", "Memory estimates per instance.", "2 GiB per API pod")
-    cpu: Line = field("CPU Requirements", "CPU estimates per instance.", "1 vCPU per API pod")
-    storage: Line = field(
+    memory: Prose = field("Memory Requirements", "Memory estimates per instance.", "2 GiB per API pod")
+    cpu: Prose = field("CPU Requirements", "CPU estimates per instance.", "1 vCPU per API pod")
+    storage: Prose = field(
         "Storage Requirements", "Storage estimates and growth.", "500 GiB, growing 20 GiB a month"
     )
 
 
 class LoadDistribution(Model):
-    load_balancer: Line = field(
+    load_balancer: Prose = field(
         "Load Balancer", "Load balancer configuration.", "L7, least-requests, TLS terminated"
     )
-    sharding: Line = field("Sharding Strategy", "How data is sharded, if it is.", "By merchant id, 16 shards")
-    caching: Line = field(
+    sharding: Prose = field(
+        "Sharding Strategy", "How data is sharded, if it is.", "By merchant id, 16 shards"
+    )
+    caching: Prose = field(
         "Caching Strategy", "What is cached, where and for how long.", "Merchant settings in Redis, 5 min TTL"
     )
 
@@ -80,8 +80,8 @@ class PerformanceTarget(Model):
 
 class Optimization(Model):
     name: Name = field("Strategy", "The optimisation.", "Connection pooling", default=...)
-    implementation: Line = field("Implementation", "How it is done.", "PgBouncer in transaction mode")
-    impact: Line = field("Impact", "The expected improvement.", "p99 latency down 40%")
+    implementation: Prose = field("Implementation", "How it is done.", "PgBouncer in transaction mode")
+    impact: Prose = field("Impact", "The expected improvement.", "p99 latency down 40%")
 
 
 class Performance(Model):
@@ -94,23 +94,25 @@ class Performance(Model):
 
 
 class Authentication(Model):
-    method: Line = field("Method", "How callers authenticate, e.g. JWT, OAuth2.", "OAuth2 client credentials")
-    token_lifetime: Line = field("Token Lifetime", "How long a token is valid.", "15 minutes")
-    refresh_strategy: Line = field(
+    method: Prose = field(
+        "Method", "How callers authenticate, e.g. JWT, OAuth2.", "OAuth2 client credentials"
+    )
+    token_lifetime: Prose = field("Token Lifetime", "How long a token is valid.", "15 minutes")
+    refresh_strategy: Prose = field(
         "Refresh Strategy", "How tokens are refreshed.", "Clients re-request before expiry"
     )
 
 
 class DataProtection(Model):
-    encryption_at_rest: Line = field(
+    encryption_at_rest: Prose = field(
         "Encryption at Rest", "How stored data is encrypted.", "AES-256 via cloud KMS"
     )
-    encryption_in_transit: Line = field(
+    encryption_in_transit: Prose = field(
         "Encryption in Transit",
         "How data on the wire is protected, e.g. TLS 1.3.",
         "TLS 1.3 everywhere, mTLS inside",
     )
-    tenant_isolation: Line = field(
+    tenant_isolation: Prose = field(
         "Tenant Isolation", "How one tenant is kept from another's data.", "Row-level security on tenant_id"
     )
 
@@ -135,18 +137,18 @@ class Security(Model):
 
 
 class HighAvailability(Model):
-    uptime_target: Line = field("Target Uptime", "The availability target, e.g. 99.9%.", "99.95%")
-    redundancy: Line = field("Redundancy", "How components are redundant.", "Three availability zones")
-    failover: Line = field("Failover", "The failover strategy.", "Automatic database failover in < 30s")
+    uptime_target: Prose = field("Target Uptime", "The availability target, e.g. 99.9%.", "99.95%")
+    redundancy: Prose = field("Redundancy", "How components are redundant.", "Three availability zones")
+    failover: Prose = field("Failover", "The failover strategy.", "Automatic database failover in < 30s")
 
 
 class DisasterRecovery(Model):
-    rto: Line = field("RTO (Recovery Time Objective)", "How long recovery may take.", "1 hour")
-    rpo: Line = field("RPO (Recovery Point Objective)", "How much data may be lost.", "5 minutes")
-    backup: Line = field(
+    rto: Prose = field("RTO (Recovery Time Objective)", "How long recovery may take.", "1 hour")
+    rpo: Prose = field("RPO (Recovery Point Objective)", "How much data may be lost.", "5 minutes")
+    backup: Prose = field(
         "Backup Strategy", "How and when backups are taken.", "Continuous WAL archiving, daily snapshots"
     )
-    restore: Line = field(
+    restore: Prose = field(
         "Restore Procedure", "The steps to restore.", "Point-in-time restore, then replay the outbox"
     )
 
@@ -158,16 +160,19 @@ class Reliability(Model):
     disaster_recovery: DisasterRecovery = field(
         "Disaster Recovery", "Coming back.", default_factory=DisasterRecovery
     )
-    error_handling: code("python") = field(  # type: ignore[valid-type]
+    error_handling: code("python", language_field="error_handling_language") = field(  # type: ignore[valid-type]
         "Error Handling",
         "The error-handling pattern, as code.",
         'try:\n    charge(card)\nexcept CardDeclined as e:\n    logger.warning("declined", code=e.code)',
+    )
+    error_handling_language: Language = field(
+        "Error handling language", "The code's language for highlighting (default python).", "java"
     )
 
 
 class Metric(Model):
     name: Name = field("Metric", "The metric's name.", "api.requests.total", default=...)
-    type: MetricType = field("Type", "The kind of metric.", "Counter", default="Counter")
+    type: MetricType | None = field("Type", "The kind of metric.", "Counter", default=None)  # type: ignore[valid-type]
     purpose: Line = field("Purpose", "What it tracks.", "Track request volume")
 
 
@@ -180,7 +185,10 @@ class Alert(Model):
 
 class Observability(Model):
     metrics: list[Metric] = field("Metrics", "The metrics the system emits.", default_factory=list)
-    log_format: code("json") = field(  # type: ignore[valid-type]
+    log_format: code("json", language_field="log_format_language") = field(  # type: ignore[valid-type]
         "Log Format", "One structured log line, as JSON.", '{"level": "info", "service": "api"}'
+    )
+    log_format_language: Language = field(
+        "Log format language", "The log line's language for highlighting (default json).", "text"
     )
     alerts: list[Alert] = field("Alerting", "The alerts and who acts on them.", default_factory=list)
