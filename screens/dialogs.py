@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from screens.form import FieldRow, Form, Problems
+from wizard.gaps import keep_marks
 from wizard.problems import describe_all
 from wizard.sections import FieldSpec
 
@@ -31,6 +32,7 @@ class ItemDialog(ModalScreen[Any]):
         super().__init__()
         self.spec = spec
         self.check = check
+        self.item = item  # as opened: its not-applicable marks survive the edit
         noun = spec.noun
         self.heading = f"{spec.label}: new {noun}" if index is None else f"{spec.label}: {noun} {index + 1}"
         if spec.model is not None:
@@ -61,6 +63,7 @@ class ItemDialog(ModalScreen[Any]):
     def _validated(self) -> tuple[Any, Problems]:
         raw = self.form.value()
         if self.spec.model is not None:
+            raw = keep_marks(self.item, raw)
             try:
                 item: Any = self.spec.model.model_validate(raw)
             except ValidationError as error:

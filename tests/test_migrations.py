@@ -1,7 +1,7 @@
 """Drafts and specs of an older schema_version open, migrated in memory, one step per version.
 
-Schema 1 is the only published layout so far, so the mechanism is tested on a
-pretend schema 3; the first real layout change adds its step and a sample file.
+The chain itself is tested on a pretend schema 3; the real step from schema 1 to 2
+(Markdown prose, ADR decisions, lists of diagrams) has its sample file and its own tests.
 """
 
 from pathlib import Path
@@ -92,3 +92,49 @@ def test_a_newer_draft_is_still_set_aside(tmp_path: Path, schema_3: None) -> Non
     found = open_draft(path)
     assert not isinstance(found, Draft)
     assert "4 is newer than this archwiz understands (3)" in str(found)
+
+
+def test_schema_1_text_still_shows_literally_after_migration() -> None:
+    """Schema 1 showed every text as typed; schema 2 reads prose as Markdown. The migration
+    escapes the old text, so a v1 file still shows what its author saw."""
+    import cmarkgfm
+
+    from wizard.markdown import render_markdown
+    from wizard.model import Document
+
+    literal = "# Not a heading <b>bold</b> *stars* [link](https://example.com) `tick` 1. x"
+    data = {
+        "schema_version": 1,
+        "summary": {"text": f"{literal}\n\n- not a list"},
+        "goals": [{"name": "G", "target": literal}],
+        "scalability": {"horizontal": {"api_tier": literal}},
+        "decisions": [
+            {"title": "D", "rationale": literal, "options": [{"name": "O", "pros": literal, "cons": ""}]}
+        ],
+        "review": {"owner": literal},
+    }
+    doc = Document.model_validate(migrations.migrate(data))
+    page = cmarkgfm.github_flavored_markdown_to_html(render_markdown(doc))
+    for tag in ("<b>", "<em>stars", "<a href=\"https://example.com\"", "<code>tick", "<h1>Not"):
+        assert tag not in page, tag
+    shown = page.replace("&lt;", "<").replace("&gt;", ">")
+    assert shown.count("# Not a heading <b>bold</b> *stars* [link](https://example.com) `tick` 1. x") == 6
+    assert "- not a list" in shown
+    assert doc.decisions[0].options[0].pros and not doc.decisions[0].options[0].cons
+
+
+def test_schema_1_layout_changes_keep_their_meaning() -> None:
+    from wizard.model import Document
+
+    data = {
+        "schema_version": 1,
+        "header": {"title": "X"},
+        "diagrams": {"high_level": "A -> B", "high_level_format": "mermaid", "interactions": "sequenceDiagram"},
+        "decisions": [{"title": "First"}, {"title": "Second", "status": "Accepted"}],
+    }
+    doc = Document.model_validate(migrations.migrate(data))
+    assert [(d.format, d.source) for d in doc.diagrams.high_level] == [("mermaid", "A -> B")]
+    assert [(d.format, d.source) for d in doc.diagrams.interactions] == [("mermaid", "sequenceDiagram")]
+    # Schema 1 numbered decisions by place; a status it never asked for is not invented.
+    assert [(d.number, d.status) for d in doc.decisions] == [(1, None), (2, "Accepted")]
+    assert doc.header.status is None

@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from wizard.gaps import without_mark
+from wizard.model.base import is_answered
 from wizard.problems import Loc
 from wizard.sections import Section, fields_of
 from wizard.session import Problems, Session
@@ -63,6 +65,8 @@ class SectionAnswers:
             parent.append(value)
         else:
             parent[last] = value
+            if isinstance(parent, dict) and isinstance(last, str) and is_answered(value):
+                without_mark(parent, last)
         validated, found = self.session.trial(self.key, candidate)
         # Refused: what the model says of this answer, and anything new it broke elsewhere (a
         # name made equal to a later item's is reported at that item). What was already wrong

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import InputError, OutputError
+from wizard.gaps import keep_marks
 from wizard.model import Document
 from wizard.outputs import DEFAULT_OUTPUT
 from wizard.ownership import is_sidecar
@@ -85,6 +86,7 @@ class Session:
         error in one field never holds back (or loses) the rest of the section.
         """
         before = getattr(self.document, key)
+        value = keep_marks(before, value)
         self._states.pop(key, None)
         try:
             setattr(self.document, key, value)
@@ -120,6 +122,7 @@ class Session:
         section, []) or (None, its problems). Given to ``update``, the validated section
         is taken without being validated field by field again."""
         trial = self.document.model_copy()
+        value = keep_marks(getattr(self.document, key), value)
         try:
             setattr(trial, key, value)
         except ValidationError as error:

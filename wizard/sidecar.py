@@ -12,7 +12,7 @@ from typing import Any
 import tomli_w
 
 from wizard.model import Document
-from wizard.model.base import is_answered
+from wizard.model.base import NOT_APPLICABLE, is_answered
 
 HEADER = (
     "# Architecture document data, written by archwiz.\n"
@@ -32,10 +32,12 @@ def _chunks(path: str, table: dict[str, Any], in_array: bool) -> Iterator[str]:
     stays in the template's order. tomli_w still formats each value.
     """
     # Empty answers are left out here, in the one pass that writes the tables.
+    # A part marked not applicable keeps its mark with no reason given ("" is its answer).
+    marks = path.rsplit(".", 1)[-1] == NOT_APPLICABLE
     plain = {
         key: value
         for key, value in table.items()
-        if is_answered(value) and not isinstance(value, dict) and not _is_table_list(value)
+        if (marks or is_answered(value)) and not isinstance(value, dict) and not _is_table_list(value)
     }
     if plain or in_array:
         header = f"[[{path}]]" if in_array else f"[{path}]"

@@ -89,7 +89,7 @@ def cell_text(escaped: str) -> str:
 def value_blocks(owner: BaseModel, spec: FieldSpec, level: int) -> list[str]:
     """The field of ``owner`` as Markdown blocks standing under a heading of ``level``."""
     value = getattr(owner, spec.name)
-    if not is_answered(value):
+    if not is_answered(value) or (isinstance(owner, Model) and owner.is_not_applicable(spec.name)):
         return [gap(owner, spec.name)]
     kind = spec.kind
     if kind is FieldKind.TEXT and spec.text is not None and spec.text.kind is TextKind.CODE:
