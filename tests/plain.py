@@ -21,6 +21,7 @@ from screens.plain.lines import LinePrompter
 from screens.plain.prompts import Choice, Help, QuestionaryPrompter
 from wizard.drafts import Draft, Locked, SetAside
 from wizard.model import Document
+from wizard.model.base import Model
 from wizard.sections import SECTIONS, FieldKind, FieldSpec, fields_of
 from wizard.session import Session
 
@@ -121,7 +122,7 @@ class Typist(abc.ABC):
     def text(self, spec: FieldSpec, text: str) -> str: ...
 
     @abc.abstractmethod
-    def choice(self, spec: FieldSpec, value: str) -> str: ...
+    def choice(self, spec: FieldSpec, value: str | None) -> str: ...
 
     @abc.abstractmethod
     def flag(self, value: bool) -> str: ...
@@ -148,7 +149,14 @@ class Typist(abc.ABC):
         return self.text(spec, spec.as_text(value))
 
     def fields(self, model: type[BaseModel], value: BaseModel) -> str:
-        return "".join(self.field(spec, getattr(value, spec.name)) for spec in fields_of(model))
+        keys = ""
+        for spec in fields_of(model):
+            if isinstance(value, Model) and value.is_not_applicable(spec.name):
+                reason = value.not_applicable_reason(spec.name)
+                keys += self.text(spec, f"n/a: {reason}" if reason else "n/a")
+            else:
+                keys += self.field(spec, getattr(value, spec.name))
+        return keys
 
     def items(self, spec: FieldSpec, items: list[Any]) -> str:
         keys = ""
@@ -177,9 +185,11 @@ class Keys(Typist):
     def text(self, spec: FieldSpec, text: str) -> str:
         return answer(text, spec.multiline) if text else CTRL_U + (FINISH if spec.multiline else ENTER)
 
-    def choice(self, spec: FieldSpec, value: str) -> str:
-        # Arrow keys from the field's default choice, where a new answer starts.
-        steps = spec.choices.index(value) - spec.choices.index(spec.default)
+    def choice(self, spec: FieldSpec, value: str | None) -> str:
+        # Arrow keys from the field's default choice, where a new answer starts; a choice
+        # that may stay unanswered offers "Not answered" first.
+        choices = ("", *spec.choices) if spec.default is None else spec.choices
+        steps = choices.index(value or "") - choices.index(spec.default or "")
         return (DOWN * steps if steps > 0 else UP * -steps) + ENTER
 
     def flag(self, value: bool) -> str:
@@ -207,8 +217,8 @@ class Lines(Typist):
             return f"{text}\n.\n" if text else "\n"
         return f"{text}\n"
 
-    def choice(self, spec: FieldSpec, value: str) -> str:
-        return f"{value}\n"
+    def choice(self, spec: FieldSpec, value: str | None) -> str:
+        return f"{value}\n" if value else "\n"  # Enter takes the default: "Not answered"
 
     def flag(self, value: bool) -> str:
         return "y\n" if value else "n\n"

@@ -49,9 +49,7 @@ def test_single_line_fields_refuse_line_breaks_and_tabs_multi_line_fields_do_not
     ((_, message),) = errors({"review": {"owner": "a\tb"}})
     assert "a tab" in message
     # Markdown indents with tabs, so prose keeps them (the page gets spaces), as code does.
-    doc = Document.model_validate(
-        {"summary": {"text": "a\n\tb"}, "reliability": {"error_handling": "\tx"}}
-    )
+    doc = Document.model_validate({"summary": {"text": "a\n\tb"}, "reliability": {"error_handling": "\tx"}})
     assert doc.summary.text == "a\n\tb" and doc.reliability.error_handling == "\tx"
 
 

@@ -42,7 +42,7 @@ def test_the_complete_example_typed_in_plain_mode_is_the_golden_document(
     assert target.with_suffix(".toml").read_bytes() == (GOLDEN / "payments-platform.toml").read_bytes()
     assert wizard.written == [target, target.with_suffix(".toml")]
     for section in SECTIONS:
-        assert f"Section {section.number} of 21: {section.title}" in said
+        assert f"Section {section.number} of {len(SECTIONS)}: {section.title}" in said
 
 
 def test_a_refused_answer_is_explained_by_the_model_and_asked_again(tmp_path: Path) -> None:
@@ -106,23 +106,25 @@ def test_lists_add_edit_move_and_delete_items(tmp_path: Path) -> None:
     components = next(sec for sec in SECTIONS if sec.key == "components")
     jump = DOWN + ENTER + pick("Components")  # "Choose a section", then Components
     add_first = UP + ENTER  # the menu starts on "Done"
-    item = answer("Gateway") + answer("Routes.", multiline=True) + ENTER + ENTER + ENTER
-    second = ENTER + answer("Ledger") + FINISH + ENTER + ENTER + ENTER  # "Add" is offered again
-    edit = pick("Edit") + pick("Gateway") + answer("API Gateway") + FINISH + ENTER * 3
+    # Name, responsibility, technologies (done), input and output (Markdown: Esc Enter ends them).
+    item = answer("Gateway") + answer("Routes.", multiline=True) + ENTER + FINISH + FINISH
+    second = ENTER + answer("Ledger") + FINISH + ENTER + FINISH + FINISH  # "Add" is offered again
+    edit = pick("Edit") + pick("Gateway") + answer("API Gateway") + FINISH + ENTER + FINISH + FINISH
     move = pick("Move") + pick("Ledger") + ENTER  # to position 1
     delete = pick("Delete") + pick("API") + "y" + ENTER
     keys = NEW + jump + add_first + item + second + edit + move + delete
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
     assert wizard.session is not None
     assert [c.name for c in wizard.session.document.components] == ["Ledger"], said[-1500:]
-    assert f"Section {components.number} of 21: Components" in said
+    assert f"Section {components.number} of {len(SECTIONS)}: Components" in said
     assert "  1. Gateway" in said and "  2. Ledger" in said
     assert "  1. Ledger" in said and "  2. API Gateway" in said
 
 
 def test_a_list_wide_rule_refuses_the_item_that_breaks_it(tmp_path: Path) -> None:
     jump = DOWN + ENTER + pick("Data Models")
-    entity = answer("Payment") + FINISH + ENTER + ENTER + answer("") + ENTER + ENTER
+    # Name, description, schema, its language, has many, belongs to, primary, unique, index.
+    entity = answer("Payment") + FINISH + FINISH + ENTER + ENTER + ENTER + answer("") + ENTER + ENTER
     again = ENTER + answer("Payment") + answer("Refund")  # a second "Payment" is refused
     keys = NEW + jump + UP + ENTER + entity + again
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
@@ -153,7 +155,8 @@ def test_a_new_item_is_cancelled_at_its_first_required_text(tmp_path: Path) -> N
 def test_an_item_without_a_required_text_says_nothing_of_cancelling(tmp_path: Path) -> None:
     session = Session(load_document(COMPLETE))
     keys = DOWN + ENTER + pick("API Contracts") + pick("Edit") + pick("Endpoint 1:")
-    keys += ENTER * 2 + FINISH + ENTER + FINISH  # method, path, request, status, response kept
+    # Method, path, description, request, status, response and body language kept.
+    keys += ENTER * 2 + FINISH + FINISH + ENTER + FINISH + ENTER
     keys += pick("Add")  # to the error responses
     _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
     assert "Error responses: new error response\n" in said
@@ -163,7 +166,7 @@ def test_a_menu_filter_that_matches_nothing_chooses_nothing(tmp_path: Path) -> N
     keys = NEW + "zzz" + ENTER + "\x7f" * 3 + pick("Quit")
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
     assert wizard.return_code == 0
-    assert "Section 1 of 21" not in said  # the Enter on "zzz" did not take the first entry
+    assert f"Section 1 of {len(SECTIONS)}" not in said  # the Enter on "zzz" did not take the first entry
 
 
 def test_help_keeps_what_was_typed(tmp_path: Path) -> None:
@@ -205,8 +208,10 @@ def test_a_new_item_left_without_a_name_is_not_added(tmp_path: Path) -> None:
 
 def test_lines_are_added_one_per_answer_and_an_empty_one_adds_nothing(tmp_path: Path) -> None:
     keys = NEW + DOWN + ENTER + pick("Context")
-    keys += UP + ENTER + answer("Pay merchants daily") + ENTER + answer("Keep card data in PCI")
-    keys += ENTER + ENTER  # "Add" again, then nothing: back to the list, which offers "Done"
+    # Requirements are Markdown: Esc Enter ends each.
+    keys += UP + ENTER + answer("Pay merchants daily", multiline=True) + ENTER
+    keys += answer("Keep card data in PCI", multiline=True)
+    keys += ENTER + FINISH  # "Add" again, then nothing: back to the list, which offers "Done"
     keys += ENTER  # done
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
     assert wizard.session is not None
@@ -219,7 +224,7 @@ def test_lines_are_added_one_per_answer_and_an_empty_one_adds_nothing(tmp_path: 
 def test_any_section_can_be_chosen_and_the_position_is_shown(tmp_path: Path) -> None:
     keys = NEW + DOWN + ENTER + pick("Ownership") + answer("Payments Core team")
     wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
-    assert "Section 21 of 21: Ownership & Review" in said
+    assert f"Section 21 of {len(SECTIONS)}: Ownership & Review" in said
     assert wizard.session is not None and wizard.session.document.review.owner == "Payments Core team"
     assert read_draft(tmp_path / DRAFT_NAME).section == "review"
 
@@ -230,7 +235,7 @@ def test_a_draft_is_offered_and_resumed_at_its_section(tmp_path: Path) -> None:
     found = open_draft(path)
     assert isinstance(found, Draft)
     wizard, said = play(ENTER + ENTER, draft_path=path, found=found)  # resume, then "Go on"
-    assert "Section 7 of 21: Data Models" in said
+    assert f"Section 7 of {len(SECTIONS)}: Data Models" in said
     assert wizard.session is not None and wizard.session.draft == path
 
 
@@ -338,9 +343,10 @@ def _all_fields(model: type):
 
 
 def test_line_prompts_number_their_choices_and_take_a_number_or_a_word(tmp_path: Path) -> None:
-    lines = "\n" + "\n" + "Ledger\n" + "3\n" + "1.0.0\n" + "\n"  # new, go on, title, Deprecated...
+    lines = "\n" + "\n" + "Ledger\n" + "4\n" + "1.0.0\n" + "\n"  # new, go on, title, Deprecated...
     wizard, said = play_lines(lines + "quit\n", draft_path=tmp_path / DRAFT_NAME)
-    assert "  1. Proposed\n  2. Active\n  3. Deprecated\n" in said
+    # Nothing is chosen for the author: "Not answered" comes first, and is the default.
+    assert "  1. Not answered\n  2. Proposed\n  3. Active\n  4. Deprecated\n" in said
     assert wizard.session is not None
     assert wizard.session.document.header.status == "Deprecated"
     assert wizard.return_code == 0
@@ -385,8 +391,8 @@ def test_a_dot_alone_at_once_keeps_a_multi_line_answer(tmp_path: Path) -> None:
 
 
 def test_line_prompts_say_what_they_expect_of_a_wrong_choice(tmp_path: Path) -> None:
-    wizard, said = play_lines("\n\n\nPending\n2\n", draft_path=tmp_path / DRAFT_NAME)
-    assert "Type a number from 1 to 3, or part of one choice." in said
+    wizard, said = play_lines("\n\n\nPending\n3\n", draft_path=tmp_path / DRAFT_NAME)
+    assert "Type a number from 1 to 4, or part of one choice." in said
     assert wizard.session is not None and wizard.session.document.header.status == "Active"
 
 
@@ -511,3 +517,19 @@ def test_review_asks_before_replacing_a_hand_written_file(tmp_path: Path) -> Non
     _, said = play(keys, session, draft_path=tmp_path / DRAFT_NAME)
     assert f"Kept the old file as {target}.bak." in said
     assert target.read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()
+
+
+def test_n_a_marks_a_part_not_applicable_and_enter_keeps_the_mark(tmp_path: Path) -> None:
+    # New, choose a section: Ownership; the owner does not apply, with a reason; cycle: n/a.
+    lines = "\n" + "choose\n" + "Ownership\n" + "n/a: one person, no team\n" + "N/A\n" + "\n"
+    wizard, said = play_lines(lines + "quit\n", draft_path=tmp_path / DRAFT_NAME)
+    assert wizard.session is not None
+    review = wizard.session.document.review
+    assert review.not_applicable == {"owner": "one person, no team", "cycle": ""}
+    assert "Architecture Owner: marked not applicable." in said
+    # Asked again, the mark is the answer shown, and Enter keeps it.
+    session = wizard.session
+    lines = "choose\n" + "Ownership\n" + "\n" + "\n" + "\n" + "quit\n"
+    _, said = play_lines(lines, session, draft_path=tmp_path / "second" / DRAFT_NAME)
+    assert "[n/a: one person, no team]" in said
+    assert session.document.review.not_applicable == {"owner": "one person, no team", "cycle": ""}

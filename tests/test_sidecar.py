@@ -44,7 +44,10 @@ def test_an_empty_document_writes_only_its_schema_version() -> None:
 def test_the_sidecar_starts_with_a_comment_then_the_schema_version() -> None:
     lines = dump_toml(Document()).splitlines()
     assert lines[0].startswith("# ")
-    assert next(line for line in lines if line and not line.startswith("#")) == f"schema_version = {SCHEMA_VERSION}"
+    assert (
+        next(line for line in lines if line and not line.startswith("#"))
+        == f"schema_version = {SCHEMA_VERSION}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wizard.gaps import without_mark
-from wizard.model.base import is_answered
+from wizard.model.base import NOT_APPLICABLE, is_answered
 from wizard.problems import Loc
 from wizard.sections import Section, fields_of
 from wizard.session import Problems, Session
@@ -76,6 +76,29 @@ class SectionAnswers:
         mine += [
             message for where, message in found if (where, message) not in before and message not in mine
         ]
+        if mine:
+            return mine
+        self._keep(candidate, validated, found)
+        return []
+
+    def marked(self, loc: Loc) -> str | None:
+        """The reason the part at ``loc`` is marked not applicable ("" for none), or None."""
+        *path, last = loc
+        parent = self.value(tuple(path))
+        marks = parent.get(NOT_APPLICABLE, {}) if isinstance(parent, dict) else {}
+        return marks.get(last) if isinstance(last, str) else None
+
+    def mark_not_applicable(self, loc: Loc, reason: str, blank: Any) -> list[str]:
+        """Mark the part at ``loc`` not applicable, its answer cleared to ``blank``."""
+        candidate = copy.deepcopy(self.raw)
+        *path, last = loc
+        parent = candidate
+        for part in path:
+            parent = parent[part]
+        parent[last] = blank
+        parent[NOT_APPLICABLE] = {**parent.get(NOT_APPLICABLE, {}), last: reason}
+        validated, found = self.session.trial(self.key, candidate)
+        mine = [message for where, message in found if where[1 : len(loc)] == tuple(path)]
         if mine:
             return mine
         self._keep(candidate, validated, found)

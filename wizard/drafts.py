@@ -100,7 +100,7 @@ def read_draft(path: Path) -> Draft:
             f"{path} is not a regular file (a FIFO or a device?); a draft is a file: "
             "choose another with --draft PATH"
         )
-    document, raw = load_spec(str(path))
+    document, raw = load_spec(str(path), allow_empty=True)
     first = raw.split(b"\n", 1)[0].decode("utf-8", "replace")
     meta = _META.match(first)
     if meta is None:

@@ -175,7 +175,7 @@ def _edited(path: str) -> "Session":
     from wizard.session import Session
     from wizard.spec import load_spec
 
-    document, _ = load_spec(path)
+    document, _ = load_spec(path, allow_empty=True)
     return Session(document, source=Path(path))
 
 

@@ -111,13 +111,13 @@ def _raw_duplicates(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], s
     return found
 
 
-def validate(data: dict[str, Any], text: str, source: str) -> Document:
+def validate(data: dict[str, Any], text: str, source: str, *, allow_empty: bool = False) -> Document:
     try:
         data = migrate(data)
     except TooNew as error:
         line = TomlLines(text).line_of(("schema_version",))
         raise InputError([Problem(source, str(error), line, path="schema_version")]) from None
-    if not set(data) - {"schema_version"}:
+    if not allow_empty and not set(data) - {"schema_version"}:
         # An empty input is almost always a mistake upstream (a failed generator, the
         # wrong file); rendering it would replace a real document with blanks.
         raise InputError([Problem(source, "the spec is empty; there is nothing to render")])
@@ -146,9 +146,10 @@ def _located(found: list[tuple[tuple[str | int, ...], str]], text: str, source: 
     return problems
 
 
-def load_spec(path: str) -> tuple[Document, bytes]:
-    """The document in ``path`` and the exact bytes it was read from."""
+def load_spec(path: str, *, allow_empty: bool = False) -> tuple[Document, bytes]:
+    """The document in ``path`` and the exact bytes it was read from. An empty one is refused
+    unless ``allow_empty`` (a draft, or a sidecar opened to edit, may rightly be empty)."""
     source = "<stdin>" if path == STDIN else path
     data = read_bytes(path)
     text = decode(data, source)
-    return validate(parse(text, source), text, source), data
+    return validate(parse(text, source), text, source, allow_empty=allow_empty), data

@@ -56,7 +56,7 @@ def _rewritten(old: bytes) -> bytes | None:
 
     try:
         text = decode(old, "sidecar")
-        return stamp_sidecar(dump_toml(validate(parse(text, "sidecar"), text, "sidecar")))
+        return stamp_sidecar(dump_toml(validate(parse(text, "sidecar"), text, "sidecar", allow_empty=True)))
     except ArchwizError:
         return None
 

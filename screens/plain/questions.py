@@ -7,6 +7,7 @@ A refused answer is explained with the model's message and asked again, with
 what the user typed offered back to fix.
 """
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,9 @@ from wizard.answers import SectionAnswers
 from wizard.chars import without_forbidden
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec, fields_of
+
+# "n/a", "N/A", "n/a: reason", "n/a - reason": the part does not apply.
+_NOT_APPLICABLE = re.compile(r"\s*n/a\s*(?:[:\-–]\s*(.*))?\s*\Z", re.IGNORECASE | re.DOTALL)
 
 
 class Questions:
@@ -50,6 +54,9 @@ class Questions:
         """Ask until the model accepts the answer. A ``new`` entry left empty is not added:
         then the answer is False."""
         shown: Any = spec.default if new else answers.value(loc)
+        reason = None if new or not isinstance(loc[-1], str) else answers.marked(loc)
+        if reason is not None and spec.kind is not FieldKind.CHOICE:
+            shown = f"n/a: {reason}" if reason else "n/a"  # Enter keeps the mark
         label = label or spec.label + (" (required)" if spec.required else "")
         while True:
             reply = self.ask(spec, label, shown)
@@ -60,6 +67,16 @@ class Questions:
                 continue
             if new and reply == "":
                 return False
+            gap = _NOT_APPLICABLE.match(reply) if isinstance(reply, str) and not spec.required else None
+            if gap is not None and not new and isinstance(loc[-1], str):
+                messages = answers.mark_not_applicable(loc, (gap.group(1) or "").strip(), spec.default)
+                if not messages:
+                    self.say(f"  {spec.label}: marked not applicable.")
+                    self.answered()
+                    return True
+                for message in messages:
+                    self.say(f"  ✗ {spec.label}: {message}")
+                continue
             messages = answers.answer(loc, spec.parse(reply) if isinstance(reply, str) else reply)
             if not messages:
                 self.answered()
@@ -86,6 +103,8 @@ class Questions:
         self.say(f"{spec.label}: {spec.help or 'no help for this field.'}")
         if spec.required:
             self.say("Required.")
+        else:
+            self.say("If it does not apply, answer n/a (or n/a: the reason).")
         if spec.choices:
             self.say("One of: " + ", ".join(spec.choices) + ".")
         example = spec.example_text

@@ -245,24 +245,14 @@ class Document(_Sections):
 
     @model_validator(mode="after")
     def _number_decisions(self) -> "Document":
-        """Give each decision without a number the next free one; a number, once given, stays."""
+        """Give each decision without a number the next free one; a number, once given, stays.
+
+        ``supersedes`` may name a decision not written yet (a wizard asks for decisions in
+        order); a number no decision has is shown as text rather than as a link."""
         taken = {item.number for item in self.decisions if item.number is not None}
         following = max(taken, default=0)
         for item in self.decisions:
             if item.number is None:
                 following += 1
                 item.number = following
-        known = {item.number for item in self.decisions}
-        for index, item in enumerate(self.decisions):
-            for other in item.supersedes:
-                if other not in known or other == item.number:
-                    raise PydanticCustomError(
-                        "supersedes",
-                        "{message}",
-                        {
-                            "message": f"supersedes decision {other}, but "
-                            + ("that is itself" if other == item.number else "no decision has that number"),
-                            "at": (index, "supersedes"),
-                        },
-                    )
         return self
