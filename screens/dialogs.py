@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from screens.form import FieldRow, Form, Problems
 from wizard.gaps import keep_marks
@@ -180,3 +180,45 @@ class HelpDialog(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)
+
+
+class GapDialog(ModalScreen[tuple[bool, str] | None]):
+    """Mark a part as not applicable, with an optional reason; or say it applies after all.
+
+    Dismissed with (True, reason) to mark, (False, "") to take the mark back, None to cancel.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#reason"  # as the screen opens, so a reason typed at once lands in it
+
+    def __init__(self, what: str, reason: str | None) -> None:
+        super().__init__()
+        self.what = what
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="gap-dialog"):
+            yield Static(Content(f"{self.what} does not apply"), classes="dialog-title")
+            yield Label(Content("Why not (optional; Enter saves)"), classes="field-label")
+            yield Input(self.reason or "", id="reason", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Not applicable", id="mark", variant="primary", compact=True)
+                if self.reason is not None:
+                    yield Button("It applies", id="clear", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.dismiss((True, self.query_one("#reason", Input).value.strip()))
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "mark":
+            self.dismiss((True, self.query_one("#reason", Input).value.strip()))
+        elif event.button.id == "clear":
+            self.dismiss((False, ""))
+        else:
+            self.dismiss(None)

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from screens.inputs import FieldInput, FieldTextArea
 from screens.list_editor import ListEditor
+from wizard.model.base import Model
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec, fields_of
 from wizard.text import TextKind
@@ -69,7 +70,11 @@ def _text_area(spec: FieldSpec, value: str) -> TextArea:
         area = FieldTextArea.code_editor(value, language=language, tab_behavior="focus", soft_wrap=False)
         area.add_class("code")
     else:
-        area = FieldTextArea(value, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        # Prose and one-line text are the author's Markdown: highlighted as Markdown while edited.
+        markdown = "markdown" if "markdown" in TextArea().available_languages else None
+        area = FieldTextArea(
+            value, language=markdown, soft_wrap=True, tab_behavior="focus", show_line_numbers=False
+        )
     area.placeholder = Content(f"e.g. {spec.example}") if spec.example else ""
     return area
 
@@ -77,17 +82,35 @@ def _text_area(spec: FieldSpec, value: str) -> TextArea:
 class FieldRow(Vertical):
     """One field: its label, its editor and the line where its problem shows."""
 
-    def __init__(self, spec: FieldSpec, value: Any) -> None:
+    def __init__(self, spec: FieldSpec, value: Any, gap: str | None = None) -> None:
         super().__init__(classes=f"field-row {spec.kind.name.lower()}")
         self.spec = spec
         self.editor = _editor(spec, value)
+        self.gap = gap  # the reason it is marked not applicable ("" for none), or None
 
     def compose(self) -> ComposeResult:
         if self.spec.kind is not FieldKind.FLAG:
             mark = " *" if self.spec.required else ""
             yield Label(Content(self.spec.label + mark), classes="field-label")
         yield self.editor
+        gap = Static(self._gap_text(), classes="field-gap")
+        gap.display = self.gap is not None
+        yield gap
         yield Static("", classes="field-error")
+
+    def _gap_text(self) -> Content:
+        if self.gap is None:
+            return Content("")
+        reason = f": {self.gap}" if self.gap else ""
+        return Content(f"Not applicable{reason} (F4 to change)")
+
+    def show_gap(self, gap: str | None) -> None:
+        self.gap = gap
+        if self.is_mounted:
+            line = self.query_one(".field-gap", Static)
+            line.update(self._gap_text())
+            line.display = gap is not None
+        self.set_class(gap is not None, "-not-applicable")
 
     def value(self) -> Any:
         editor = self.editor
@@ -138,7 +161,10 @@ class Form(Vertical):
     def __init__(self, model: type[BaseModel], value: BaseModel | None = None) -> None:
         super().__init__(classes="form")
         self.model = model
-        self.rows = {spec.name: FieldRow(spec, _initial(spec, value)) for spec in fields_of(model)}
+        marks = value.not_applicable if isinstance(value, Model) else {}
+        self.rows = {
+            spec.name: FieldRow(spec, _initial(spec, value), marks.get(spec.key)) for spec in fields_of(model)
+        }
         self._by_key = {row.spec.key: row for row in self.rows.values()}
 
     def compose(self) -> ComposeResult:
@@ -150,6 +176,15 @@ class Form(Vertical):
     def load(self, value: BaseModel) -> None:
         for name, row in self.rows.items():
             row.load(getattr(value, name))
+        self.show_gaps(value)
+
+    def show_gaps(self, value: BaseModel) -> None:
+        """Which fields are marked not applicable, as the document now has them."""
+        marks = value.not_applicable if isinstance(value, Model) else {}
+        for name, row in self.rows.items():
+            row.show_gap(marks.get(row.spec.key))
+            if isinstance(row.editor, Form):
+                row.editor.show_gaps(getattr(value, name))
 
     def show_problems(self, problems: Problems) -> None:
         by_row: dict[str, Problems] = defaultdict(list)

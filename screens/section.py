@@ -6,6 +6,8 @@ straight to the session, which validates it with the model's rules; problems
 come back located and are shown under the fields they concern.
 """
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Markdown, Select, Static, TextArea
 
-from screens.form import Form
+from screens.dialogs import GapDialog
+from screens.form import FieldRow, Form
 from screens.list_editor import ListEditor
 from screens.sidebar import SectionList
 from wizard.markdown.render import render_section
@@ -32,6 +35,7 @@ class SectionScreen(Screen[None]):
         Binding("ctrl+p", "app.previous_section", "Back"),
         Binding("f2", "sections", "Sections"),
         Binding("f3", "toggle_preview", "Preview"),
+        Binding("f4", "not_applicable", "N/A"),
         Binding("ctrl+r", "app.review", "Review"),
         Binding("escape", "close_sections", "Close the section list", show=False),
     ]
@@ -58,6 +62,9 @@ class SectionScreen(Screen[None]):
                         classes="section-title",
                     )
                     yield Static(Content(section.help), classes="section-help")
+                    gap = Static(self._section_gap(), id="section-gap")
+                    gap.display = self.section.key in self.session.document.not_applicable
+                    yield gap
                     yield self.editor
                     with Horizontal(id="nav"):
                         yield Button("◀ Back", id="back", compact=True, disabled=section.number == 1)
@@ -92,6 +99,7 @@ class SectionScreen(Screen[None]):
         """Everything on this screen into the session; problems back under their fields."""
         problems = self.session.update(self.section.key, self._raw())
         self.editor.show_problems([(loc[1:], message) for loc, message in problems])
+        self._show_gaps()  # an answer takes a part's mark back
         self.query_one(SectionList).refresh_states()
         self._schedule_preview()
         self.app.note_edit()  # type: ignore[attr-defined]
@@ -101,6 +109,57 @@ class SectionScreen(Screen[None]):
 
     def _check_list(self, items: list[object]) -> Problems:
         return [(loc[1:], message) for loc, message in self.session.check(self.section.key, items)]
+
+    # Not applicable -------------------------------------------------------------------------
+
+    def _section_gap(self) -> Content:
+        reason = self.session.document.not_applicable.get(self.section.key)
+        if reason is None:
+            return Content("")
+        return Content(f"This section does not apply{': ' + reason if reason else ''} (F4 to change)")
+
+    def _focused_path(self) -> tuple[tuple[str, ...], str]:
+        """Where the focus is, as a path of keys inside the section, and what to call it.
+        A list section, or focus outside any field, means the whole section."""
+        focused = self.app.focused
+        rows = [
+            node for node in (focused.ancestors_with_self if focused else []) if isinstance(node, FieldRow)
+        ]
+        if self.section.is_list or not rows:
+            return (), f"The section {self.section.title}"
+        rows.reverse()  # outermost first
+        return tuple(row.spec.key for row in rows), rows[-1].spec.label
+
+    def action_not_applicable(self) -> None:
+        path, what = self._focused_path()
+        owner: Any = self.session.document
+        for key in (self.section.key, *path[:-1]) if path else ():
+            owner = getattr(
+                owner, next(n for n, i in type(owner).model_fields.items() if (i.alias or n) == key)
+            )
+        current = owner.not_applicable.get(path[-1] if path else self.section.key)
+
+        def answered(choice: tuple[bool, str] | None) -> None:
+            if choice is None:
+                return
+            mark, reason = choice
+            refused = self.session.mark_not_applicable(self.section.key, path, reason if mark else None)
+            if refused:
+                self.notify(f"{what} was not marked: {refused}", severity="warning")
+                return
+            self._show_gaps()
+            self.query_one(SectionList).refresh_states()
+            self._schedule_preview()
+            self.app.note_edit()  # type: ignore[attr-defined]
+
+        self.app.push_screen(GapDialog(what, current), answered)
+
+    def _show_gaps(self) -> None:
+        line = self.query_one("#section-gap", Static)
+        line.update(self._section_gap())
+        line.display = self.section.key in self.session.document.not_applicable
+        if isinstance(self.editor, Form):
+            self.editor.show_gaps(getattr(self.session.document, self.section.key))
 
     # Preview --------------------------------------------------------------------------------
 

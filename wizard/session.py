@@ -15,13 +15,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import InputError, OutputError
 from wizard.gaps import keep_marks
 from wizard.model import Document
+from wizard.model.base import is_answered
 from wizard.outputs import DEFAULT_OUTPUT
 from wizard.ownership import is_sidecar
 from wizard.problems import Loc, describe_all
@@ -58,6 +59,22 @@ class PendingSave:
                 return str(error)
             _written[self.path] = self.order
         return ""
+
+
+def _name(owner: Any, key: str) -> str:
+    """The attribute of ``owner`` whose TOML key is ``key`` (they differ for ``schema``)."""
+    fields: dict[str, Any] = type(owner).model_fields
+    return next((name for name, info in fields.items() if (info.alias or name) == key), key)
+
+
+def _holds_answer(value: Any) -> bool:
+    if isinstance(value, BaseModel):
+        return any(
+            _holds_answer(getattr(value, name))
+            for name in type(value).model_fields
+            if name != "not_applicable"
+        )
+    return is_answered(value)
 
 
 @dataclass
@@ -112,6 +129,33 @@ class Session:
         except ValidationError:
             return  # a rule across fields failed; keep the last valid section
         self.edits += 1
+
+    def mark_not_applicable(self, key: str, path: tuple[str, ...], reason: str | None) -> str:
+        """Mark the part at ``path`` of section ``key`` (``()``: the whole section) as not
+        applicable with ``reason``, or take the mark back (``reason`` None).
+
+        A part that holds an answer is not marked: the answer would have to go, and
+        what a user typed is never dropped by a side effect. Returns why it was not
+        done, or "".
+        """
+        owner: Any = self.document
+        for part in (key, *path[:-1]) if path else ():
+            owner = getattr(owner, _name(owner, part))
+        last = path[-1] if path else key
+        if reason is not None and _holds_answer(getattr(owner, _name(owner, last))):
+            return "it has an answer; clear it first: a part that does not apply has none"
+        marks = dict(owner.not_applicable)
+        if reason is None:
+            marks.pop(last, None)
+        else:
+            marks[last] = reason
+        try:
+            owner.not_applicable = marks
+        except ValidationError as error:
+            return "; ".join(message for _, message in describe_all(error))
+        self._states.pop(key, None)
+        self.edits += 1
+        return ""
 
     def check(self, key: str, value: Any) -> Problems:
         """The problems ``value`` would have as the section ``key``, changing nothing."""
