@@ -203,41 +203,56 @@ def _pick(words: Sequence[str], i: int, step: int = 1) -> str:
 
 
 def make_component(i: int) -> dict[str, Any]:
+    """A component whose prose is Markdown-rich, as real documents' are: emphasis, code
+    spans, links and nested lists in every prose field."""
     noun, other, verb = _pick(_NOUNS, i), _pick(_NOUNS, i, 3), _pick(_VERBS, i, 5)
     return {
         "name": f"{noun.title()} {verb.title()} Service {i:05d}",
         "responsibility": (
-            f"Receives {noun} commands from the gateway and {verb} them before storage,\n"
-            f"keeping an idempotency key per request so that retries are harmless (p99 < 80 ms).\n"
-            f"It owns no {other} data; it reads {other} state through the public API only.\n"
+            f"Receives `{noun}` commands from the gateway and **{verb}** them before storage,\n"
+            f"keeping an idempotency key per request so that retries are harmless (p99 < 80 ms).\n\n"
+            f"- It owns no _{other}_ data;\n"
+            f"  - it reads {other} state through [the public API](https://docs.example.com/{other}).\n"
+            f"- It never calls a bank directly.\n"
         ),
         "technologies": [_pick(_TECH, i), _pick(_TECH, i, 3), _pick(_TECH, i, 5)],
-        "input": f"{noun.title()}Created and {noun.title()}Updated events from Kafka, partition by tenant",
-        "output": f"Signed {other} records in PostgreSQL and an outbox row per state change",
+        "input": f"`{noun.title()}Created` and `{noun.title()}Updated` events from Kafka, partitioned by tenant",
+        "output": f"Signed {other} records in PostgreSQL and an _outbox_ row per state change",
     }
 
 
 def make_decision(i: int) -> dict[str, Any]:
     noun, verb = _pick(_NOUNS, i), _pick(_VERBS, i, 3)
+    # One decision in twenty has a heading of its own in its context, which must be nested
+    # below the decision's: the slow path, measured at the share real documents have.
+    heading = "# Background\n\n" if i % 20 == 0 else ""
     return {
         "title": f"How the {noun} pipeline {verb} data, decision {i:05d}",
-        "status": "Accepted",
-        "decision": f"Use a transactional outbox in PostgreSQL for every {noun} write",
-        "rationale": (
-            f"The {noun} data must never be lost between the database and Kafka, and the team\n"
-            f"already runs PostgreSQL; the outbox costs one extra insert per transaction.\n"
-            f"Exactly-once delivery is not needed because every consumer is idempotent.\n"
+        "status": "accepted",
+        "date": "2026-03-02",
+        "context": (
+            f"{heading}The {noun} data must never be lost between the database and Kafka:\n\n"
+            f"1. a crash after the commit must not drop the event;\n"
+            f"2. a retry must not publish it twice.\n\n"
+            f"```sql\nINSERT INTO outbox (topic, payload) VALUES ('{noun}', $1);\n```\n"
         ),
+        "decision": f"Use a transactional outbox in PostgreSQL for every `{noun}` write",
+        "rationale": (
+            f"The team already runs PostgreSQL; the outbox costs **one extra insert** per transaction.\n"
+            f"Exactly-once delivery is not needed because every consumer is idempotent\n"
+            f"(see [ADR-{i:03d}](docs/adr/{i:03d}.md)).\n"
+        ),
+        "consequences": f"- A relay process per {noun} partition.\n- Its lag is alerted on.\n",
         "options": [
             {
                 "name": "Transactional outbox",
-                "pros": f"Atomic with the {noun} write, simple to operate, well understood",
-                "cons": "One extra table and a relay process to run and monitor",
+                "pros": [f"Atomic with the `{noun}` write", "Simple to operate, well understood"],
+                "cons": ["One extra table and a relay process to run and monitor"],
             },
             {
                 "name": "Change data capture (Debezium)",
-                "pros": "No application changes, captures every row-level change",
-                "cons": f"Another cluster to run; {noun} schema changes break consumers",
+                "pros": ["No application changes", "Captures every row-level change"],
+                "cons": [f"Another cluster to run; `{noun}` schema changes break consumers"],
             },
         ],
     }
@@ -247,7 +262,7 @@ def make_spec(n: int) -> dict[str, Any]:
     # Only the header and summary besides the two lists: any other section is a
     # fixed cost that would blur the per-item figures at small N.
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "header": {"title": f"Generated Platform ({n} components)", "status": "Active", "version": "1.0.0"},
         "summary": {"text": "A generated spec for measuring how archwiz scales with the size of a document."},
         "components": [make_component(i) for i in range(n)],

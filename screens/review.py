@@ -17,7 +17,7 @@ from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
-from wizard.sections import SECTIONS, SectionState
+from wizard.sections import TEMPLATE_SECTIONS, SectionState
 from wizard.session import Session
 from wizard.writing import WouldReplace
 
@@ -38,7 +38,8 @@ class ReviewScreen(Screen[list[Path] | None]):
         self.written: list[Path] | None = None
 
     def compose(self) -> ComposeResult:
-        states = [(section, self.session.state(section)) for section in SECTIONS]
+        # Notes and extra sections are the author's additions: never "open", never counted.
+        states = [(section, self.session.state(section)) for section in TEMPLATE_SECTIONS]
         complete = sum(state is SectionState.COMPLETE for _, state in states)
         open_sections = [
             entry(section, state) for section, state in states if state is not SectionState.COMPLETE
@@ -46,7 +47,8 @@ class ReviewScreen(Screen[list[Path] | None]):
         with Vertical(id="review"):
             title = "Read-only" if self.read_only else "Review"
             yield Label(
-                Content(f"{title} · {complete} of {len(SECTIONS)} sections complete"), id="review-title"
+                Content(f"{title} · {complete} of {len(TEMPLATE_SECTIONS)} sections complete"),
+                id="review-title",
             )
             if self.read_only:
                 yield Static(literal(f"Being edited by {self.read_only}."), id="review-read-only")

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from wizard.sections import SECTIONS, Section, SectionState
+from wizard.sections import SECTIONS, TEMPLATE_SECTIONS, Section, SectionState
 from wizard.session import Session
 
 MARKS = {
@@ -72,12 +72,13 @@ class SectionList(Vertical):
         complete = 0
         for section in SECTIONS:
             state = self.session.state(section)
-            complete += state is SectionState.COMPLETE
+            complete += state is SectionState.COMPLETE and section.in_template
             if self._shown.get(section.key) is not state:
                 options.replace_option_prompt(section.key, entry(section, state))
                 self._shown[section.key] = state
         options.highlighted = self.current.number - 1
-        self.query_one("#progress", Label).update(Content(f"{complete} of {len(SECTIONS)} complete"))
+        # Progress is over the template's sections: notes and extra sections are never owed.
+        self.query_one("#progress", Label).update(Content(f"{complete} of {len(TEMPLATE_SECTIONS)} complete"))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -31,7 +31,7 @@ def test_a_dumb_terminal_gets_line_prompts_without_escape_sequences(tmp_path: Pa
         (b"Choose 1-3 [1]: ", b"\n"),  # new document
         (b"Choose 1-4 [1]: ", b"\n"),  # go on: the header
         (b"System name (e.g. ", b"Ledger\n"),
-        (b"Choose 1-3 [1]: ", b"active\n"),
+        (b"Choose 1-4 [1]: ", b"active\n"),  # status: "Not answered" first
         (b"Version (e.g. ", b"1.0.0\n"),
         (b"Last Updated (e.g. ", b"\n"),
         (b"Choose 1-4 [1]: ", b"review\n"),

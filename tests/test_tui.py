@@ -54,7 +54,8 @@ def test_typing_fills_the_model_field_by_field() -> None:
 
     async def scenario(app, pilot):
         await pilot.press(*"Payments Platform")
-        await pilot.press("tab", "enter", "down", "enter")  # Status: Proposed -> Active
+        # Status starts "Not answered": down to Proposed, down to Active.
+        await pilot.press("tab", "enter", "down", "down", "enter")
         await pilot.press("tab", *"1.2.0", "tab", *"2026-11-20")
         await pilot.pause()
 
@@ -137,7 +138,7 @@ def test_next_from_the_last_section_opens_the_review() -> None:
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert section_screen(app).section.key == "review"
+        assert section_screen(app).section.key == SECTIONS[-1].key
 
     drive(scenario, new_session())
 
@@ -216,19 +217,20 @@ def test_a_duplicate_entity_name_is_refused_in_the_dialog() -> None:
     assert len(session.document.entities) == 1
 
 
-def test_a_text_list_item_is_added_with_a_then_enter() -> None:
+def test_a_text_list_item_is_added_with_a_then_enter_or_ctrl_s_for_markdown() -> None:
     session = new_session()
 
     async def scenario(app, pilot):
         app.show_section(section("context"))
         await pilot.pause()
-        # Focus is on the first list (Business Requirements).
-        await pilot.press("a", *"Merchants are paid daily", "enter")
+        # Focus is on the first list (Business Requirements): its items are Markdown, so
+        # Enter starts a new line in the item and ctrl+s saves it.
+        await pilot.press("a", *"Merchants are paid daily", "enter", *"- within a day", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SectionScreen)
 
     drive(scenario, session)
-    assert session.document.context.business_requirements == ["Merchants are paid daily"]
+    assert session.document.context.business_requirements == ["Merchants are paid daily\n- within a day"]
 
 
 def test_every_section_screen_is_generated_with_a_widget_per_field_kind() -> None:
@@ -537,12 +539,12 @@ def test_a_failed_item_save_takes_the_cursor_to_the_problem() -> None:
     async def scenario(app, pilot):
         app.show_section(section("components"))
         await pilot.pause()
-        await pilot.press("a", *("x" * 130), "tab", "tab")
+        await pilot.press("a", *("x" * 410), "tab", "tab")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ItemDialog)
         name = row(app, "name")
-        assert "too long: 130 characters, at most 120" in error_text(name)
+        assert "too long: 410 characters, at most 400" in error_text(name)
         assert app.focused is name.editor
 
     drive(scenario, new_session())

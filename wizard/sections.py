@@ -101,9 +101,14 @@ class FieldSpec:
 
     def item_field(self) -> "FieldSpec":
         """A text list's item as a field of its own, so it is edited like any other text."""
-        return dataclasses.replace(
-            self, name="value", key="value", kind=FieldKind.TEXT, required=True, item_type=None, default=""
-        )
+        # Kept on the (frozen) instance: a large document asks for it once per list entry.
+        cached = self.__dict__.get("_item_field")
+        if cached is None:
+            cached = dataclasses.replace(
+                self, name="value", key="value", kind=FieldKind.TEXT, required=True, item_type=None, default=""
+            )
+            self.__dict__["_item_field"] = cached
+        return cached
 
     def as_text(self, value: Any) -> str:
         """A value of this field as the user edits it in a one-line answer."""

@@ -149,12 +149,12 @@ def _observability(doc: Document) -> Blocks:
     ]
 
 
-def _decision_link(doc: Document, number: int) -> str:
-    target = next((item for item in doc.decisions if item.number == number), None)
+def _decision_link(titles: dict[int, str], number: int) -> str:
+    """A link to decision ``number``'s heading; its number alone if there is no such decision."""
     name = f"Decision {number}"
-    if target is None:
+    if number not in titles:
         return name
-    return f"[{name}]({anchor(f'{name}: {target.title}')})"
+    return f"[{name}]({anchor(f'{name}: {titles[number]}')})"
 
 
 def _options(options: list[Option]) -> str:
@@ -170,7 +170,7 @@ def _options(options: list[Option]) -> str:
     return join_items(entries)
 
 
-def _decision(doc: Document, decision: Decision) -> Blocks:
+def _decision(decision: Decision, titles: dict[int, str], later_ones: dict[int, list[int]]) -> Blocks:
     number = decision.number or 0
     lines = [f"{label(title(Decision, 'status'))} {value(decision, 'status')}"]
     if decision.date:
@@ -178,11 +178,11 @@ def _decision(doc: Document, decision: Decision) -> Blocks:
     if decision.supersedes:
         lines.append(
             f"{label(title(Decision, 'supersedes'))} "
-            + ", ".join(_decision_link(doc, other) for other in decision.supersedes)
+            + ", ".join(_decision_link(titles, other) for other in decision.supersedes)
         )
-    later = [item.number for item in doc.decisions if number in item.supersedes and item.number is not None]
+    later = later_ones.get(number, [])
     if later:
-        lines.append(f"{label('Superseded by')} " + ", ".join(_decision_link(doc, other) for other in later))
+        lines.append(f"{label('Superseded by')} " + ", ".join(_decision_link(titles, other) for other in later))
     out = [heading(3, f"Decision {number}: {inline(decision.title)}"), "\\\n".join(lines)]
     if decision.context:
         out += field_after_label(decision, "context", 3)
@@ -199,7 +199,14 @@ def _decision(doc: Document, decision: Decision) -> Blocks:
 
 
 def _decisions(doc: Document) -> Blocks:
-    parts = [block for item in doc.decisions for block in _decision(doc, item)]
+    # Looked up once: per decision, a scan of all the others would grow with the square.
+    titles = {item.number: item.title for item in doc.decisions if item.number is not None}
+    later_ones: dict[int, list[int]] = {}
+    for item in doc.decisions:
+        for other in item.supersedes:
+            if item.number is not None:
+                later_ones.setdefault(other, []).append(item.number)
+    parts = [block for item in doc.decisions for block in _decision(item, titles, later_ones)]
     return parts or [gap(doc, "decisions")]
 
 
