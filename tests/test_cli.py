@@ -61,7 +61,8 @@ def test_rendering_a_hand_written_spec_onto_itself_keeps_its_comments(tmp_path: 
     assert spec.read_text() == written and not (tmp_path / "ARCHITECTURE.md").exists()
     forced = run_archwiz("--from", str(spec), "-o", str(tmp_path / "ARCHITECTURE.md"), "--force")
     assert forced.returncode == 0, forced.stderr
-    assert tomllib.loads(spec.read_text())["header"] == {"title": "Ledger", "status": "Proposed"}
+    # Nothing is chosen for the author: no status until one is chosen.
+    assert tomllib.loads(spec.read_text())["header"] == {"title": "Ledger"}
     assert (tmp_path / "ARCHITECTURE.toml.bak").read_text() == written
 
 
@@ -96,19 +97,21 @@ def test_the_schema_validates_the_examples_and_catches_a_typo() -> None:
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     validator = jsonschema.Draft202012Validator(schema)
-    for example in (COMPLETE, MINIMAL, GOLDEN / "payments-platform.toml"):
+    real = sorted((Path(__file__).parent / "realdocs").glob("*/spec.toml"))
+    for example in (COMPLETE, MINIMAL, GOLDEN / "payments-platform.toml", *real):
         validator.validate(_json_ready(tomllib.loads(example.read_text())))
     typo = _json_ready(tomllib.loads(MINIMAL.read_text()))
     typo["header"]["titel"] = "x"
     assert not validator.is_valid(typo)
     typo["header"] = {"version": "v1.0"}  # editors check the version format too
     assert not validator.is_valid(typo)
-    header = schema["$defs"]["Header"]["properties"]
-    assert header["status"]["description"] and header["status"]["enum"] == [
-        "Proposed",
-        "Active",
-        "Deprecated",
-    ]
+    # Editors complete from the enum; a choice in another letter case is valid, as in archwiz.
+    status = schema["$defs"]["Header"]["properties"]["status"]
+    assert status["description"] and {"type": "string", "enum": ["Proposed", "Active", "Deprecated"]} in (
+        status["anyOf"]
+    )
+    assert validator.is_valid({"header": {"status": "active"}})
+    assert not validator.is_valid({"header": {"status": "Activ"}})
 
 
 def test_the_schema_is_as_strict_as_the_model_where_json_schema_can_say_it(tmp_path: Path) -> None:
@@ -126,7 +129,7 @@ def test_the_schema_is_as_strict_as_the_model_where_json_schema_can_say_it(tmp_p
         lambda spec: spec["header"].update(title="Two\nlines"),  # a line break in a one-line field
         lambda spec: spec["header"].update(title="Esc\x1b[31m"),  # a control character
         lambda spec: spec["summary"].update(text="Bidi \u202e override"),  # even in prose
-        lambda spec: spec.update(schema_version=2),  # a version this archwiz does not know
+        lambda spec: spec.update(schema_version=3),  # a version this archwiz does not know
         lambda spec: spec.update(schema_version=0),
     ):
         spec = json.loads(json.dumps(base))

@@ -105,7 +105,13 @@ class FieldSpec:
         cached = self.__dict__.get("_item_field")
         if cached is None:
             cached = dataclasses.replace(
-                self, name="value", key="value", kind=FieldKind.TEXT, required=True, item_type=None, default=""
+                self,
+                name="value",
+                key="value",
+                kind=FieldKind.TEXT,
+                required=True,
+                item_type=None,
+                default="",
             )
             self.__dict__["_item_field"] = cached
         return cached

@@ -182,7 +182,9 @@ def _decision(decision: Decision, titles: dict[int, str], later_ones: dict[int, 
         )
     later = later_ones.get(number, [])
     if later:
-        lines.append(f"{label('Superseded by')} " + ", ".join(_decision_link(titles, other) for other in later))
+        lines.append(
+            f"{label('Superseded by')} " + ", ".join(_decision_link(titles, other) for other in later)
+        )
     out = [heading(3, f"Decision {number}: {inline(decision.title)}"), "\\\n".join(lines)]
     if decision.context:
         out += field_after_label(decision, "context", 3)

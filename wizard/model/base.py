@@ -10,6 +10,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -154,14 +155,24 @@ def _check_url(value: str) -> str:
 Url = Annotated[Line, AfterValidator(_check_url)]
 
 
-def choice(*values: str) -> Any:
-    """One of ``values``, matched in any letter case ("accepted" is "Accepted")."""
+def _any_case(word: str) -> str:
+    """A regex matching ``word`` in any letter case, in the syntax every JSON Schema tool reads
+    (ECMA-262 has no inline case-insensitive flag)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def choice(*values: str, also: tuple[str, ...] = ()) -> Any:
+    """One of ``values``, matched in any letter case ("accepted" is "Accepted"); ``also`` are
+    other spellings a validator before this one maps to a value (the JSON Schema allows them)."""
     by_fold = {value.casefold(): value for value in values}
 
     def canonical(raw: Any) -> Any:
         return by_fold.get(raw.strip().casefold(), raw) if isinstance(raw, str) else raw
 
-    return Annotated[Literal[values], BeforeValidator(canonical)]
+    # Editors complete from the enum; the pattern accepts what archwiz accepts.
+    pattern = "^\\s*(?:" + "|".join(_any_case(word) for word in (*values, *also)) + ")\\s*$"
+    schema = {"anyOf": [{"type": "string", "enum": list(values)}, {"type": "string", "pattern": pattern}]}
+    return Annotated[Literal[values], BeforeValidator(canonical), WithJsonSchema(schema)]
 
 
 Flag = StrictBool

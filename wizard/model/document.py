@@ -200,7 +200,9 @@ SectionNotes = create_model(  # one Markdown field per section, titled as the se
     },
 )
 
-SectionKey = choice(*SECTION_KEYS)
+SectionKey = choice(
+    *SECTION_KEYS, also=tuple(_Sections.model_fields[key].title or key for key in SECTION_KEYS)
+)
 
 
 def _section_key(raw: Any) -> Any:
