@@ -216,7 +216,7 @@ def make_component(i: int) -> dict[str, Any]:
             f"- It never calls a bank directly.\n"
         ),
         "technologies": [_pick(_TECH, i), _pick(_TECH, i, 3), _pick(_TECH, i, 5)],
-        "input": f"`{noun.title()}Created` and `{noun.title()}Updated` events from Kafka, partitioned by tenant",
+        "input": f"`{noun.title()}Created` and `{noun.title()}Updated` events, partitioned by tenant",
         "output": f"Signed {other} records in PostgreSQL and an _outbox_ row per state change",
     }
 

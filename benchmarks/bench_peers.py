@@ -8,7 +8,8 @@ in the same loop, one after the other, and the ratio of medians is what holds.
     python benchmarks/bench_peers.py --runs 60
 
 Each round renders the complete example with ``archwiz --from`` (a fresh output
-folder, so archwiz's overwrite check sees no file: the common case), runs
+folder, so archwiz's overwrite check sees no file: the common case), then each real
+document under tests/realdocs (Markdown in every paragraph), runs
 ``cookiecutter --no-input`` on a one-file template, and ``copier copy --defaults``
 on the same one-file template. Everything lives in a temporary folder.
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "payments-platform.toml"
+REAL = sorted((REPO / "tests" / "realdocs").glob("*/spec.toml"))
 TARGETS = {"cookiecutter": 0.75, "copier": 0.45}  # archwiz / peer, at most (issue 15)
 
 
@@ -60,7 +62,8 @@ def main() -> int:
     cookiecutter, copier = bin_folder / "cookiecutter", bin_folder / "copier"
     if not cookiecutter.exists() or not copier.exists():
         raise SystemExit("install the peers first: pip install cookiecutter copier")
-    times: dict[str, list[float]] = {"archwiz": [], "cookiecutter": [], "copier": []}
+    specs = {"archwiz": EXAMPLE, **{f"  {path.parent.name}": path for path in REAL}}
+    times: dict[str, list[float]] = {name: [] for name in specs} | {"cookiecutter": [], "copier": []}
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         cookie, copier_template = _templates(base)
@@ -68,16 +71,9 @@ def main() -> int:
             out = base / f"out-{round_}"
             out.mkdir()
             commands = {
-                "archwiz": [
-                    sys.executable,
-                    "-m",
-                    "wizard",
-                    "-q",
-                    "--from",
-                    str(EXAMPLE),
-                    "-o",
-                    "ARCHITECTURE.md",
-                ],
+                name: [sys.executable, "-m", "wizard", "-q", "--from", str(spec), "-o", f"{number}/A.md"]
+                for number, (name, spec) in enumerate(specs.items())
+            } | {
                 "cookiecutter": [str(cookiecutter), "--no-input", "-o", "cc", str(cookie)],
                 "copier": [str(copier), "copy", "--defaults", "--quiet", str(copier_template), "cp"],
             }
@@ -90,7 +86,10 @@ def main() -> int:
     print(f"{args.runs} interleaved rounds, whole process, median (p90) ms")
     for name, values in times.items():
         p90 = statistics.quantiles(values, n=10)[-1]
-        print(f"  {name:<13} {medians[name]:7.1f} ({p90:.1f})")
+        print(f"  {name:<32} {medians[name]:7.1f} ({p90:.1f})")
+    for name in list(specs)[1:]:
+        ratio = medians[name] / medians["archwiz"]
+        print(f"  {name.strip()} / complete example: {ratio:.2f}x (same whole-process time: about 1.00x)")
     verdict = 0
     for peer, target in TARGETS.items():
         ratio = medians["archwiz"] / medians[peer]

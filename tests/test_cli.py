@@ -107,8 +107,9 @@ def test_the_schema_validates_the_examples_and_catches_a_typo() -> None:
     assert not validator.is_valid(typo)
     # Editors complete from the enum; a choice in another letter case is valid, as in archwiz.
     status = schema["$defs"]["Header"]["properties"]["status"]
-    assert status["description"] and {"type": "string", "enum": ["Proposed", "Active", "Deprecated"]} in (
-        status["anyOf"]
+    assert (
+        status["description"]
+        and {"type": "string", "enum": ["Proposed", "Active", "Deprecated"]} in (status["anyOf"])
     )
     assert validator.is_valid({"header": {"status": "active"}})
     assert not validator.is_valid({"header": {"status": "Activ"}})

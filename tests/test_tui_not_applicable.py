@@ -44,7 +44,9 @@ def test_f4_on_a_filled_field_refuses_and_keeps_the_answer() -> None:
         assert session.document.review.owner == "Ada"
         assert session.document.review.not_applicable == {}
         told = [note.message for note in app._notifications]
-        assert told == ["Architecture Owner was not marked: it has an answer; clear it first: a part that does not apply has none"]
+        assert told == [
+            "Architecture Owner was not marked: it has an answer; clear it first: a part that does not apply has none"
+        ]
 
     drive(scenario, session)
 
