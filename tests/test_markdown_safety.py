@@ -9,6 +9,8 @@ every name and piece of code visible as typed, and every heading an author wrote
 below the heading of the part it belongs to.
 """
 
+import itertools
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -88,9 +90,43 @@ def skeleton(markdown: str) -> list[tuple[str, str]]:
     return [*heads, ("owner", str(owner))]
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
+
+
+def our_table_rows(markdown: str) -> list[tuple[str, int, int]]:
+    """(header, cells wanted, cells found) for every row of the tables archwiz writes, as GFM
+    splits a row: at every "|" not escaped, code spans or not."""
+    found = []
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line in _OUR_HEADERS and index + 1 < len(lines) and lines[index + 1].startswith("| ---"):
+            wanted = len(_UNESCAPED_PIPE.findall(line))
+            for row in itertools.takewhile(lambda text: text.startswith("|"), lines[index + 2 :]):
+                found.append((line, wanted, len(_UNESCAPED_PIPE.findall(row))))
+    return found
+
+
+def _headers() -> set[str]:
+    from wizard.markdown.blocks import table
+    from wizard.model.delivery import TestEnvironment
+    from wizard.model.quality import Alert, CoreTechnology, Metric, PerformanceTarget
+
+    models = (CoreTechnology, PerformanceTarget, Metric, Alert, TestEnvironment)
+    return {
+        table([spec.label for spec in fields_of(model)], [["x"] * len(fields_of(model))]).split("\n")[0]
+        for model in models
+    }
+
+
+_OUR_HEADERS = _headers()
+
+
 def assert_safe(doc: Document) -> None:
     markdown = render_markdown(doc)
     assert skeleton(markdown) == skeleton(render_markdown(plain_twin(doc)))
+    # The tables archwiz writes keep their columns: a "|" in a cell never splits it.
+    for header, wanted, cells in our_table_rows(markdown):
+        assert cells == wanted, (header, cells)
     html = [token for token in PARSER.parse(markdown) if token.type == "html_block"]
     assert not html, html
     shown = visible_text(markdown)

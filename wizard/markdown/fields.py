@@ -29,16 +29,18 @@ from wizard.text import TextKind
 NOT_APPLICABLE_MARK = "_Not applicable_"
 
 
-def not_applicable(reason: str) -> str:
+def not_applicable(reason: str, *, cell: bool = False) -> str:
     """``_Not applicable_.`` or ``_Not applicable_: reason`` (the full stop keeps linters from
-    reading a lone emphasis as a heading)."""
-    return f"{NOT_APPLICABLE_MARK}: {safe_inline(reason)}" if reason else f"{NOT_APPLICABLE_MARK}."
+    reading a lone emphasis as a heading); in a table cell, its "|" escaped."""
+    if not reason:
+        return f"{NOT_APPLICABLE_MARK}."
+    return f"{NOT_APPLICABLE_MARK}: {safe_inline(reason, table_cell=cell)}"
 
 
-def gap(owner: BaseModel | None, name: str) -> str:
+def gap(owner: BaseModel | None, name: str, *, cell: bool = False) -> str:
     """What an empty field shows: not applicable (with its reason) or the missing marker."""
     if isinstance(owner, Model) and name in type(owner).model_fields and owner.is_not_applicable(name):
-        return not_applicable(owner.not_applicable_reason(name))
+        return not_applicable(owner.not_applicable_reason(name), cell=cell)
     return MISSING
 
 
@@ -119,9 +121,16 @@ _BULLET = re.compile(r"^[-+*] ")
 _FENCE = re.compile(r"^[ \t>*+\-\d.)]*(?:`{3}|~{3})", re.MULTILINE)  # a fence needs blank lines around it
 
 
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
 def starts_paragraph(markdown: str) -> bool:
-    """Whether the first line of ``markdown`` is paragraph text, so it may follow a label."""
-    first = markdown.split("\n", 1)[0]
+    """Whether the first line of ``markdown`` is paragraph text, so it may follow a label.
+    Not when the second line makes it a table's header row ("Forces" over "|-|")."""
+    first, _, rest = markdown.partition("\n")
+    second = rest.split("\n", 1)[0]
+    if _DELIMITER_ROW.match(second) and "-" in second and "|" in second:
+        return False
     return not _NOT_PARAGRAPH.match(first) and "|" not in first
 
 

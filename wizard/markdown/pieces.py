@@ -101,7 +101,7 @@ def table_of(
         raw = getattr(item, spec.name)
         if spec.name in code_columns and raw:
             return cell_text(code_or_text(raw, table_cell=True))
-        return scalar(spec, raw, level, cell=True) or gap(item, spec.name)
+        return scalar(spec, raw, level, cell=True) or gap(item, spec.name, cell=True)
 
     rows = [[cell(item, spec) for spec in specs] for item in items]
     return [blocks.table([spec.label for spec in specs], rows)]

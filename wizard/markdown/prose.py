@@ -132,7 +132,8 @@ _URL_RE = re.compile(r'(?:href|src)="([^"]*)"')
 # generated text would resolve to them (first definition wins).  cmark's HTML does not show
 # definitions, so candidate labels are probed: "[label]" in the sentinel paragraph must not
 # become a link.
-_DEF_LABEL_RE = re.compile(r"^[ \t>*+\-\d.)]*\[((?:[^\]\\\n]|\\.)+)\]:", re.M)
+# A label may run over several lines ("[evil\nlink]: ..."), as CommonMark allows.
+_DEF_LABEL_RE = re.compile(r"^[ \t>*+\-\d.)]*\[((?:[^\]\\]|\\.)+)\]:", re.M)
 
 
 def gfm_violations(text: str, min_heading_level: int) -> list[str]:
@@ -404,12 +405,19 @@ _BACKTICKS = re.compile(r"(?<!\\)(?:\\\\)*(`+)")
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+_BLOCKS = re.compile(
+    r"(\n[ \t]*\n|\n(?=[ \t]{0,3}(?:#|>|[-+*][ \t]|\d{1,9}[.)][ \t]|(?:[-*_][ \t]*){3,}$|<)))", re.M
+)
+
+
 def _loose_backtick_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every backtick run in ``text`` that opens no code span, outside fences."""
     loose: list[tuple[int, int]] = []
     fence = ""
     start = 0
-    for block in re.split(r"(\n[ \t]*\n)", text):
+    # Code spans live inside one block: a blank line ends it, and so does a line that opens
+    # another (a heading interrupts a paragraph); splitting too often only hides more.
+    for block in _BLOCKS.split(text):
         runs: list[tuple[int, int]] = []
         pos = start
         for line in block.split("\n"):
@@ -534,5 +542,41 @@ def safe_inline(text: str, *, table_cell: bool = False) -> str:
     if "\n" in out.strip("\n"):  # the checks gave up and fenced it: show it literally instead
         out = inline(text, table_cell=table_cell)
         return _PIPE.sub(r"\1\\|", out) if table_cell else out
-    out = out.strip("\n")
+    out = _isolated(out.strip("\n"))
     return _PIPE.sub(r"\1\\|", out) if table_cell else out
+
+
+def _isolated(line: str) -> str:
+    """``line`` with every "[", "]" and "<" that is plain text escaped.
+
+    A one-line value stands beside others: the owner and review lines of one paragraph, a
+    timeline before a description. Alone, "[" or "<img" is text; beside the next value's
+    "](javascript:...)" or "src=x onerror=...>" it would become a link or HTML. Escaped,
+    it reads the same and cannot pair with anything outside its own field.
+    """
+    if "[" not in line and "]" not in line and "<" not in line:
+        return line
+    src = line.encode("utf-8", "surrogatepass")
+    try:
+        tree = _MD.tree(_mask_loose_backticks(line))
+    except BaseException as error:  # pyo3's PanicException derives from BaseException
+        if isinstance(error, KeyboardInterrupt | SystemExit):
+            raise
+        return inline(line)
+    spans: list[tuple[int, int]] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        name = node.name
+        if name == "text":
+            if node.srcmap:
+                spans.append(node.srcmap)
+        elif name not in ("code_inline", "autolink", "html_inline"):
+            stack.extend(node.children)
+    edits: list[Edit] = []
+    for start, end in spans:
+        # "<" only where it could open a tag ("< 800ms" stays as written).
+        for match in re.finditer(rb"(?<!\\)((?:\\\\)*)([\[\]]|<(?=[A-Za-z/!?]|$))", src[start:end]):
+            at = start + match.start(2)
+            edits.append((at, at + 1, b"&lt;") if src[at] == 0x3C else (at, at, b"\\"))
+    return _apply(src, edits).decode("utf-8", "surrogatepass") if edits else line

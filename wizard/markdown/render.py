@@ -57,6 +57,12 @@ Part = Callable[[Document], Blocks]
 def render_markdown(doc: Document) -> str:
     out: Blocks = []
     for index, (key, part) in enumerate(_LAYOUT):
+        if key == "review":
+            # The owner lines close the document, as in the template: what an author adds
+            # after the last section comes before them.
+            out.extend(_after(doc, key))
+            out.extend(part(doc))
+            continue
         out.extend(part(doc))
         if index == _LAST[key]:
             out.extend(_after(doc, key))

@@ -136,9 +136,17 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
+# An entity as CommonMark decodes one in a link target (the semicolon is required).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _check_url(value: str) -> str:
     if any(char.isspace() for char in value):
         raise ValueError("a link must not contain spaces (encode them as %20)")
+    if "&" in value and _ENTITY.search(value):
+        # Markdown decodes entities in a link target: "&#47;/host" is "//host" on the page, and
+        # "jav&#97;script:" a script. An address has no need of them.
+        raise ValueError("a link must not contain HTML entities such as &#47; (write the character itself)")
     scheme = _SCHEME.match(value)
     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
         raise ValueError(
