@@ -22,7 +22,9 @@ _WIDTH = 88
 _INTRO = f"""#:schema ./{SCHEMA_NAME}
 # An architecture document, to be filled in. Every section of the template is here,
 # in order; each field says what it is for, with an example. Fill in what you know
-# and leave the rest empty: empty parts show as _TBD_ in the document.
+# and leave the rest empty: empty parts show as _TBD_ in the document. Paragraph
+# fields take Markdown (lists, `code`, links, fences). A part that does not apply:
+#   not_applicable = {{{{ key = "why not" }}}}   in its table (at the top: whole sections).
 #
 # Render it:      archwiz --from {{name}} -o ARCHITECTURE.md
 # Or answer it:   archwiz edit {{name}}   (the full-screen wizard; --plain asks line by line)
