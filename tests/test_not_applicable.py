@@ -88,3 +88,17 @@ def test_the_plain_prompts_answering_a_marked_part_takes_its_mark_back() -> None
 
 def test_the_preview_of_a_marked_section_says_so() -> None:
     assert "_Not applicable_: A one-file script" in render_section(_doc(), "testing")
+
+
+def test_a_mistaken_mark_is_reported_at_its_own_line_and_a_misspelt_key_gets_a_suggestion(tmp_path) -> None:
+    from wizard.errors import InputError
+    from wizard.spec import load_spec
+
+    spec = tmp_path / "spec.toml"
+    spec.write_text('schema_version = 2\n[header]\ntitle = "x"\nnot_applicable = { versoin = "no" }\n')
+    with pytest.raises(InputError) as caught:
+        load_spec(str(spec))
+    assert f"{spec}:4: header.not_applicable.versoin: not_applicable names 'versoin'" in str(caught.value)
+    spec.write_text('schema_version = 2\n[header]\ntitle = "x"\nnot_aplicable = { version = "no" }\n')
+    with pytest.raises(InputError, match="did you mean 'not_applicable'"):
+        load_spec(str(spec))

@@ -4,4 +4,4 @@ Nothing in this package imports Textual or questionary at module level; front en
 live in ``screens`` (and, later, the plain prompts) and only ever talk to the model.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # 0.2: schema 2 (Markdown prose, not applicable, ADR decisions)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from wizard.model import Document
+from wizard.model.base import NOT_APPLICABLE
 from wizard.sections import FieldSpec, fields_of
 
 Loc = tuple[str | int, ...]
@@ -99,7 +100,8 @@ def _unknown_key(loc: Loc) -> str:
     key = str(loc[-1])
     if owner is None:
         return f"unknown key {key!r}"
-    known = list(_by_key(owner))
+    # not_applicable is no field of its own (it marks the others), yet a key of every table.
+    known = [*_by_key(owner), NOT_APPLICABLE]
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
         return f"unknown key {key!r}; did you mean {close[0]!r}?"
@@ -144,7 +146,7 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
     if kind == "missing":
         label = _example(loc)
         return loc, f"required: {label}" if label else "required"
-    if kind == "duplicate":
+    if kind in ("duplicate", "not_applicable"):  # located at the key it is about
         return loc + tuple(ctx["at"]), error["msg"]
     if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
         label = _example(loc)

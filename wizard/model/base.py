@@ -13,6 +13,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from wizard.text import Line, OptionalName, add_text_patterns
 
@@ -67,12 +68,14 @@ class Model(BaseModel):
                 names = ", ".join(
                     f.alias or n for n, f in type(self).model_fields.items() if n != NOT_APPLICABLE
                 )
-                raise ValueError(
-                    f"not_applicable names {key!r}, which is not a part here; expected one of {names}"
+                raise _gap_error(
+                    key, f"not_applicable names {key!r}, which is not a part here; expected one of {names}"
                 )
             name = next(n for n, f in type(self).model_fields.items() if f is info)
             if is_answered(getattr(self, name)) and not _is_empty_model(getattr(self, name)):
-                raise ValueError(f"{key!r} is answered and also marked not applicable; keep one of the two")
+                raise _gap_error(
+                    key, f"{key!r} is answered and also marked not applicable; keep one of the two"
+                )
         return self
 
     def is_not_applicable(self, name: str) -> bool:
@@ -82,6 +85,13 @@ class Model(BaseModel):
     def not_applicable_reason(self, name: str) -> str:
         info = type(self).model_fields[name]
         return str(self.not_applicable.get(name, self.not_applicable.get(info.alias or name, "")))
+
+
+def _gap_error(key: str, message: str) -> PydanticCustomError:
+    # "at" points the message at the key's own line, not at its table's header.
+    return PydanticCustomError(
+        "not_applicable", "{message}", {"message": message, "at": (NOT_APPLICABLE, key)}
+    )
 
 
 def _is_empty_model(value: object) -> bool:
