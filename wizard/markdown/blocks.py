@@ -2,8 +2,8 @@
 
 Every function takes text that is already escaped (or our own markup) and returns
 one block with no surrounding blank lines; the renderer joins blocks with one
-blank line. mdutils is used for what it does right (headings, tables, simple
-lists) and bypassed where it is wrong:
+blank line. mdutils is used for what it does right (headings, simple lists) and
+bypassed where it is wrong:
 
 - ``MdUtils`` itself grows one string with ``+=`` on an attribute, which is
   quadratic on a large document, so only its stateless tools are used;
@@ -13,8 +13,9 @@ lists) and bypassed where it is wrong:
 - ``MDList`` takes an item that starts with "-", "*", "+" or a digit and "." to
   be already marked and leaves it bare; escaped text never starts with the first
   three, and ``bullets`` escapes the dot of "1.5 GB";
-- nested lists use four spaces where the template uses three, so numbered
-  blocks are built here.
+- nested lists use four spaces where the template uses three, so lists whose
+  items hold blocks are built in ``fields`` (``list_item``);
+- ``Table`` escapes every "|" again, even an escaped one, so tables are built here.
 """
 
 import re
@@ -58,11 +59,6 @@ def label(text: str) -> str:
     return bold(f"{text}:")
 
 
-def labelled(text: str, value: str) -> str:
-    """``**Label:** value``, or the missing marker."""
-    return f"{label(text)} {value or MISSING}"
-
-
 _LOOKS_MARKED = re.compile(r"^(\d)\.")
 
 
@@ -85,19 +81,6 @@ def numbered(items: Sequence[str]) -> str:
 def checklist(items: Iterable[tuple[bool, str]]) -> str:
     lines = [f"[{'x' if done else ' '}] {text or MISSING}" for done, text in items]
     return bullets(lines)
-
-
-def numbered_blocks(items: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """``1. **Head**`` with indented sub-bullets, one blank line between items."""
-    if not items:
-        return MISSING
-    blocks = []
-    for number, (head, details) in enumerate(items, start=1):
-        marker = f"{number}. "
-        indent = " " * len(marker)
-        lines = [marker + head] + [f"{indent}- {detail}" for detail in details]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
