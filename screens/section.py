@@ -6,8 +6,6 @@ straight to the session, which validates it with the model's rules; problems
 come back located and are shown under the fields they concern.
 """
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -132,12 +130,7 @@ class SectionScreen(Screen[None]):
 
     def action_not_applicable(self) -> None:
         path, what = self._focused_path()
-        owner: Any = self.session.document
-        for key in (self.section.key, *path[:-1]) if path else ():
-            owner = getattr(
-                owner, next(n for n, i in type(owner).model_fields.items() if (i.alias or n) == key)
-            )
-        current = owner.not_applicable.get(path[-1] if path else self.section.key)
+        current = self.session.not_applicable_reason(self.section.key, path)
 
         def answered(choice: tuple[bool, str] | None) -> None:
             if choice is None:

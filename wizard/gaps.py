@@ -14,6 +14,11 @@ from pydantic import BaseModel
 from wizard.model.base import NOT_APPLICABLE, Model, is_answered
 
 
+def holds_answer(value: Any) -> bool:
+    """Whether ``value`` (raw data or a model) holds any answer, its marks aside."""
+    return _answered(value)
+
+
 def _answered(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_answered(item) for key, item in value.items() if key != NOT_APPLICABLE)

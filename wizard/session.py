@@ -15,14 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import InputError, OutputError
-from wizard.gaps import keep_marks
+from wizard.gaps import holds_answer, keep_marks
 from wizard.model import Document
-from wizard.model.base import is_answered
 from wizard.outputs import DEFAULT_OUTPUT
 from wizard.ownership import is_sidecar
 from wizard.problems import Loc, describe_all
@@ -65,16 +64,6 @@ def _name(owner: Any, key: str) -> str:
     """The attribute of ``owner`` whose TOML key is ``key`` (they differ for ``schema``)."""
     fields: dict[str, Any] = type(owner).model_fields
     return next((name for name, info in fields.items() if (info.alias or name) == key), key)
-
-
-def _holds_answer(value: Any) -> bool:
-    if isinstance(value, BaseModel):
-        return any(
-            _holds_answer(getattr(value, name))
-            for name in type(value).model_fields
-            if name != "not_applicable"
-        )
-    return is_answered(value)
 
 
 @dataclass
@@ -130,6 +119,21 @@ class Session:
             return  # a rule across fields failed; keep the last valid section
         self.edits += 1
 
+    def _owner_of(self, key: str, path: tuple[str, ...]) -> tuple[Any, str]:
+        """The model that holds the part at ``path`` of section ``key``, and the part's key
+        there (``()`` is the whole section, held by the document)."""
+        owner: Any = self.document
+        for part in (key, *path[:-1]) if path else ():
+            owner = getattr(owner, _name(owner, part))
+        return owner, path[-1] if path else key
+
+    def not_applicable_reason(self, key: str, path: tuple[str, ...]) -> str | None:
+        """Why the part at ``path`` of section ``key`` does not apply ("" for no reason given),
+        or None when it is not marked."""
+        owner, last = self._owner_of(key, path)
+        reason = owner.not_applicable.get(last)
+        return None if reason is None else str(reason)
+
     def mark_not_applicable(self, key: str, path: tuple[str, ...], reason: str | None) -> str:
         """Mark the part at ``path`` of section ``key`` (``()``: the whole section) as not
         applicable with ``reason``, or take the mark back (``reason`` None).
@@ -138,11 +142,8 @@ class Session:
         what a user typed is never dropped by a side effect. Returns why it was not
         done, or "".
         """
-        owner: Any = self.document
-        for part in (key, *path[:-1]) if path else ():
-            owner = getattr(owner, _name(owner, part))
-        last = path[-1] if path else key
-        if reason is not None and _holds_answer(getattr(owner, _name(owner, last))):
+        owner, last = self._owner_of(key, path)
+        if reason is not None and holds_answer(getattr(owner, _name(owner, last))):
             return "it has an answer; clear it first: a part that does not apply has none"
         marks = dict(owner.not_applicable)
         if reason is None:
