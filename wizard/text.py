@@ -55,6 +55,7 @@ _FORBIDDEN_SINGLE_LINE = re.compile(f"[\t\n{ALWAYS_FORBIDDEN}]")
 # Prose may hold tabs: real Markdown indents with them; the renderer expands them to spaces.
 _FORBIDDEN_PROSE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
 _FORBIDDEN_CODE = re.compile(f"[{ALWAYS_FORBIDDEN}]")
+_UNDECODED = re.compile("[\ud800-\udfff]")
 
 
 _HINTS = {
@@ -137,11 +138,23 @@ def _text_type(
     The character rule is archwiz's own check (its messages say where and why); the
     JSON Schema states it as a pattern for editors only (``add_text_patterns``).
     """
+    # The length constraint comes before the normaliser in this list yet is checked after it:
+    # a BeforeValidator runs ahead of everything listed before it. Placed here, the limit is
+    # part of pydantic's native string check; listed after the normaliser it would run as a
+    # Python function per value. That native check refuses a lone surrogate (a byte the
+    # terminal sent undecoded) with a vague message, so such text meets the character rule first.
+
+    def normalised(value: Any) -> Any:
+        value = normalise(value)
+        if isinstance(value, str) and not value.isascii() and _UNDECODED.search(value):
+            check(value)  # raises, naming the first refused character as the later check would
+        return value
+
     return Annotated[
         str,
         marker,
-        BeforeValidator(normalise),
         StringConstraints(min_length=1 if required else 0, max_length=limit),
+        BeforeValidator(normalised),
         AfterValidator(check),
     ]
 

@@ -12,6 +12,7 @@ An unanswered field reads ``_TBD_``; one the author marked not applicable says s
 the reason.
 """
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -80,6 +81,46 @@ def scalar(spec: FieldSpec, value: Any, level: int, *, cell: bool = False) -> st
     return inline(str(value), table_cell=cell)
 
 
+_PROSE, _PROSE_LIST, _GROUP, _ITEMS = range(4)
+
+
+@functools.cache
+def _prose_plan(model: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    """The fields of ``model`` that hold prose or may hold some further down."""
+    plan = []
+    for spec in fields_of(model):
+        if spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST):
+            if spec.text is not None and spec.text.kind is TextKind.PROSE:
+                plan.append((spec.name, _PROSE if spec.kind is FieldKind.TEXT else _PROSE_LIST))
+        elif spec.kind is FieldKind.GROUP:
+            plan.append((spec.name, _GROUP))
+        elif spec.kind is FieldKind.ITEMS:
+            plan.append((spec.name, _ITEMS))
+    return tuple(plan)
+
+
+def prose_answers(model: BaseModel, into: list[str] | None = None) -> list[str]:
+    """Every prose answer under ``model`` as ``scalar`` hands it to safe_prose, so that a
+    whole document's prose can be checked in one pass (prose.checked_together)."""
+    # One list passed down rather than nested generators: a yield from three levels down
+    # resumes all three, 130,000 times for a 10,000-item document.
+    found = [] if into is None else into
+    for name, holds in _prose_plan(type(model)):
+        value = getattr(model, name)
+        if not value:
+            continue
+        if holds == _PROSE:
+            found.append(value.expandtabs(4))
+        elif holds == _PROSE_LIST:
+            found.extend(text.expandtabs(4) for text in value)
+        elif holds == _GROUP:
+            prose_answers(value, found)
+        else:
+            for item in value:
+                prose_answers(item, found)
+    return found
+
+
 _PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
 
 
@@ -91,7 +132,9 @@ def cell_text(escaped: str) -> str:
 def value_blocks(owner: BaseModel, spec: FieldSpec, level: int) -> list[str]:
     """The field of ``owner`` as Markdown blocks standing under a heading of ``level``."""
     value = getattr(owner, spec.name)
-    if not is_answered(value) or (isinstance(owner, Model) and owner.is_not_applicable(spec.name)):
+    if not is_answered(value) or (
+        isinstance(owner, Model) and owner.not_applicable and owner.is_not_applicable(spec.name)
+    ):
         return [gap(owner, spec.name)]
     kind = spec.kind
     if kind is FieldKind.TEXT and spec.text is not None and spec.text.kind is TextKind.CODE:
@@ -128,10 +171,13 @@ def starts_paragraph(markdown: str) -> bool:
     """Whether the first line of ``markdown`` is paragraph text, so it may follow a label.
     Not when the second line makes it a table's header row ("Forces" over "|-|")."""
     first, _, rest = markdown.partition("\n")
-    second = rest.split("\n", 1)[0]
-    if _DELIMITER_ROW.match(second) and "-" in second and "|" in second:
+    if "|" in first or _NOT_PARAGRAPH.match(first):
         return False
-    return not _NOT_PARAGRAPH.match(first) and "|" not in first
+    if "|" in rest:
+        second = rest.split("\n", 1)[0]
+        if "|" in second and "-" in second and _DELIMITER_ROW.match(second):
+            return False
+    return True
 
 
 def indent(markdown: str, width: int) -> str:
@@ -166,7 +212,9 @@ def join_items(items: Sequence[str]) -> str:
     (a list is loose or tight as a whole, and a blank line inside one item makes it loose)."""
     if not items:
         return MISSING
-    loose = any("\n\n" in item or _FENCE.search(item) for item in items)
+    loose = any(
+        "\n\n" in item or (("```" in item or "~~~" in item) and _FENCE.search(item)) for item in items
+    )
     return ("\n\n" if loose else "\n").join(items)
 
 

@@ -24,6 +24,9 @@ import contextlib
 import ctypes
 import html as _html
 import re
+import secrets
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 import cmarkgfm
@@ -159,6 +162,66 @@ def gfm_violations(text: str, min_heading_level: int) -> list[str]:
     if '="' in out:
         bad.extend("unsafe url " + u[:40] for u in _URL_RE.findall(out) if not url_is_safe(u))
     return bad
+
+
+# --------------------------------------------------------------------------------------------
+# 2b. many fields in one cmark-gfm call
+# --------------------------------------------------------------------------------------------
+# Each call above costs ~30 us of setup around a few us of parsing: a document of 10,000
+# components and decisions spent a second there. A whole document's fields are parsed
+# together instead, each followed by a sentinel paragraph, and each field's stretch of the
+# HTML is checked as gfm_violations checks one field alone. The sentinel holds a nonce drawn
+# for the batch, so no text (not even through entities) can forge one; a field that swallows
+# its sentinel (an unclosed fence or HTML block) ends the batch's verdicts there, and the
+# fields from it on are checked alone. Fields that define links or footnotes (document-wide,
+# so they would reach into the other fields) are always checked alone.
+_BATCH = 400  # fields per call: a field that swallows the rest costs at most this many
+_KNOWN: ContextVar[dict[str, int] | None] = ContextVar("known_prose", default=None)
+_NOTHING_TO_CHECK = 99  # above any heading level: the prefilter found nothing to look at
+
+
+def _batch_levels(texts: list[str]) -> dict[str, int]:
+    """For each text found free of violations, the level of its highest heading (7 if none)."""
+    nonce = "Zq" + secrets.token_hex(8)
+    html = gfm_html("".join(f"{text}\n\n{nonce}{k}\n\n" for k, text in enumerate(texts)))
+    levels: dict[str, int] = {}
+    pos = 0
+    for k, text in enumerate(texts):
+        marker = f"<p>{nonce}{k}</p>\n"
+        end = html.find(marker, pos)
+        if end < 0:
+            break
+        segment = html[pos:end]
+        pos = end + len(marker)
+        if (
+            segment.startswith("</")  # the sentinel sat inside a container the field left open
+            or "<!-- raw HTML omitted -->" in segment
+            or "<sup" in segment
+            or ('="' in segment and not all(url_is_safe(u) for u in _URL_RE.findall(segment)))
+        ):
+            continue
+        levels[text] = min((int(lv) for lv in _H_RE.findall(segment)), default=7) if "<h" in segment else 7
+    return levels
+
+
+@contextlib.contextmanager
+def checked_together(texts: Iterable[str]) -> Iterator[None]:
+    """Within this block, safe_prose answers for ``texts`` from one check of them all."""
+    levels: dict[str, int] = {}
+    candidates: dict[str, None] = {}
+    for text in texts:
+        if not _maybe_unsafe(text):
+            levels[text] = _NOTHING_TO_CHECK
+        elif "]:" not in text and "[^" not in text:
+            candidates[text] = None
+    batch = list(candidates)
+    for start in range(0, len(batch), _BATCH):
+        levels.update(_batch_levels(batch[start : start + _BATCH]))
+    token = _KNOWN.set(levels)
+    try:
+        yield
+    finally:
+        _KNOWN.reset(token)
 
 
 def _codespan_pipes(line: str) -> list[int]:
@@ -467,6 +530,9 @@ def _fallback(text: str) -> str:
 
 
 def safe_prose(text: str, min_heading_level: int) -> str:
+    known = _KNOWN.get()
+    if known is not None and known.get(text, 0) >= min_heading_level and not _table_pipes(text):
+        return text  # checked with the rest of its document (checked_together)
     if not _maybe_unsafe(text):
         return text  # fast path 1
     if not _needs_fix(text, min_heading_level):

@@ -19,6 +19,7 @@ from wizard.markdown.fields import (
     list_item,
     not_applicable,
     numbered_items,
+    prose_answers,
     rest_of,
     scalar,
     value_blocks,
@@ -38,6 +39,7 @@ from wizard.markdown.pieces import (
     title,
     value,
 )
+from wizard.markdown.prose import checked_together
 from wizard.model import Document
 from wizard.model.decisions import Decision, Improvement, Option
 from wizard.model.delivery import TestEnvironment
@@ -55,6 +57,11 @@ Part = Callable[[Document], Blocks]
 
 
 def render_markdown(doc: Document) -> str:
+    with checked_together(prose_answers(doc)):
+        return _render(doc)
+
+
+def _render(doc: Document) -> str:
     out: Blocks = []
     for index, (key, part) in enumerate(_LAYOUT):
         if key == "review":

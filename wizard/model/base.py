@@ -49,6 +49,7 @@ class Model(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         json_schema_extra=add_text_patterns,
+        defer_build=True,
     )
 
     not_applicable: dict[str, Line] = Field(
@@ -79,6 +80,8 @@ class Model(BaseModel):
         return self
 
     def is_not_applicable(self, name: str) -> bool:
+        if not self.not_applicable:
+            return False  # nearly every part: asked once per rendered field
         info = type(self).model_fields[name]
         return name in self.not_applicable or (info.alias is not None and info.alias in self.not_applicable)
 
