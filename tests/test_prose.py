@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.markdown.prose import gfm_html, gfm_violations, safe_prose
+from wizard.markdown.prose import checked_together, gfm_html, gfm_violations, safe_prose
 
 
 def _assert_safe(out: str, min_level: int) -> None:
@@ -229,3 +229,35 @@ def test_inputs_that_crash_the_locating_parser_are_still_made_safe_and_say_nothi
         assert not gfm_violations(out, 3), out
     captured = capfd.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+# A document's fields are checked together in one cmark-gfm call (checked_together): a
+# field that leaks into the next, swallows a sentinel or forges one must never make another
+# field's verdict (or its own) differ from checking each field alone.
+_SENTINEL_FORGERIES = ["Zq", "Zq0123456789abcdef0", "<p>Zq", "Z&#113;", "\n\nZq1\n\n"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_PIECES + _SENTINEL_FORGERIES), max_size=12).map("".join), max_size=8
+    ),
+    level=st.integers(min_value=2, max_value=7),
+)
+def test_fields_checked_together_get_the_verdicts_they_get_alone(texts: list[str], level: int) -> None:
+    alone = [safe_prose(text, level) for text in texts]
+    with checked_together(texts):
+        together = [safe_prose(text, level) for text in texts]
+    assert together == alone
+
+
+def test_a_field_that_leaks_leaves_the_fields_after_it_checked_alone() -> None:
+    texts = ["ok `code` [a](https://x.org)", "```\nunclosed", "# Top heading [b](https://y.org)"]
+    with checked_together(texts):
+        assert safe_prose(texts[0], 3) == texts[0]
+        assert safe_prose(texts[2], 3).startswith("### Top heading")  # nested below its part
+    assert not gfm_violations(safe_prose(texts[1], 3), 3)
+    # Checked together, the first fence would run on into the second field and hide its heading.
+    texts = ["```", "# Top heading\n```"]
+    with checked_together(texts):
+        assert safe_prose(texts[1], 3).startswith("### Top heading")
