@@ -6,6 +6,7 @@ and writing the results live in one place. The model only ever holds valid
 answers; what the user typed that is not valid yet stays in the front end.
 """
 
+import contextlib
 import itertools
 import os
 import threading
@@ -21,14 +22,16 @@ from wizard.atomic import write_files
 from wizard.drafts import Draft, draft_bytes
 from wizard.errors import InputError, OutputError
 from wizard.gaps import holds_answer, keep_marks
+from wizard.history import Change, History, describe
 from wizard.model import Document
 from wizard.outputs import DEFAULT_OUTPUT
 from wizard.ownership import is_sidecar
 from wizard.problems import Loc, describe_all
-from wizard.sections import Section, SectionState, section_state
+from wizard.sections import SECTIONS, Section, SectionState, section_state
 from wizard.writing import write_document
 
 Problems = list[tuple[Loc, str]]
+_SECTION = {section.key: section for section in SECTIONS}
 
 
 # Draft writes never overlap, and an older save never lands after a newer one
@@ -81,9 +84,11 @@ class Session:
     saved_clock: float = 0.0  # time.monotonic() of the last save attempt
     save_error: str = ""  # why the last draft save failed; cleared by a good one
     backups: list[Path] = field(default_factory=list)  # old files kept aside by the last write
+    output: Path | None = None  # where the user last chose to write the document
     # Section states, dropped when their section changes: a 1,000-item list costs
     # milliseconds to assess, and the section list asks on every move.
     _states: dict[str, SectionState] = field(default_factory=dict, repr=False)
+    history: History = field(default_factory=History, repr=False)
 
     def update(self, key: str, value: Any) -> Problems:
         """Set a section from its editor's raw values; the problems come back located.
@@ -100,24 +105,32 @@ class Session:
             problems = describe_all(error)
         else:
             self.invalid.pop(key, None)
-            # Widgets report their initial values too; only a real change counts as an edit.
-            self.edits += getattr(self.document, key) != before
+            self._recorded(key, before)
             return []
         if isinstance(value, dict):
             self._keep_valid(key, value, {loc[1] for loc, _ in problems if len(loc) > 1})
+            self._recorded(key, before)
         self.invalid[key] = len(problems)
         return problems
+
+    def _recorded(self, key: str, before: Any) -> None:
+        """Count a real change to section ``key`` and keep it for undo. Widgets report their
+        initial values too: only a value that differs is an edit."""
+        after = getattr(self.document, key)
+        if after is before or after == before:
+            return
+        self.edits += 1
+        section = _SECTION[key]
+        what, typed, place = describe(section, before, after)
+        self.history.record(Change(key, key, before, after, what, typed, place))
 
     def _keep_valid(self, key: str, value: dict[str, Any], bad: set[str | int]) -> None:
         current = getattr(self.document, key)
         names = {info.alias or name: name for name, info in type(current).model_fields.items()}
         bad_names = {names.get(str(part), part) for part in bad}
         kept = {name: getattr(current, name) if name in bad_names else raw for name, raw in value.items()}
-        try:
+        with contextlib.suppress(ValidationError):  # a rule across fields failed: keep the last valid section
             setattr(self.document, key, kept)
-        except ValidationError:
-            return  # a rule across fields failed; keep the last valid section
-        self.edits += 1
 
     def _owner_of(self, key: str, path: tuple[str, ...]) -> tuple[Any, str]:
         """The model that holds the part at ``path`` of section ``key``, and the part's key
@@ -150,13 +163,51 @@ class Session:
             marks.pop(last, None)
         else:
             marks[last] = reason
+        if marks == owner.not_applicable:
+            return ""
+        # Changed in a copy, never in place: undo keeps the section as it was.
+        part = key if path else "not_applicable"
+        before = getattr(self.document, part)
+        changed = before.model_copy(deep=True) if path else marks
+        if path:
+            owner = changed
+            for name in path[:-1]:
+                owner = getattr(owner, _name(owner, name))
         try:
-            owner.not_applicable = marks
+            if path:
+                owner.not_applicable = marks
+            setattr(self.document, part, changed)
         except ValidationError as error:
             return "; ".join(message for _, message in describe_all(error))
         self._states.pop(key, None)
         self.edits += 1
+        section = _SECTION[key]
+        where = f"{section.title}: {' '.join(path) if path else 'the section'}"
+        what = f"{where} marked not applicable" if reason is not None else f"{where}, mark taken back"
+        place = path[0] if path else ""
+        self.history.record(Change(part, key, before, getattr(self.document, part), what, place=place))
         return ""
+
+    def undo(self) -> Change | None:
+        """Take back the last change, wherever it was made; None when there is none."""
+        change = self.history.undo()
+        if change is not None:
+            self._restore(change, change.before)
+        return change
+
+    def redo(self) -> Change | None:
+        """Make the last undone change again; None when there is none."""
+        change = self.history.redo()
+        if change is not None:
+            self._restore(change, change.after)
+        return change
+
+    def _restore(self, change: Change, value: Any) -> None:
+        setattr(self.document, change.part, value)
+        # What a front end still held as refused input for that section is replaced too.
+        self.invalid.pop(change.section, None)
+        self._states.clear()
+        self.edits += 1
 
     def check(self, key: str, value: Any) -> Problems:
         """The problems ``value`` would have as the section ``key``, changing nothing."""
@@ -225,12 +276,15 @@ class Session:
         return self._states[section.key]
 
     def default_output(self) -> Path:
-        """Beside the sidecar being edited, else ARCHITECTURE.md in the current folder.
+        """Where the user last chose to write it; else beside the sidecar being edited, else
+        ARCHITECTURE.md in the current folder.
 
         A spec of the user's own (``archwiz init``'s, or hand-written: comments, their
         layout) is not a sidecar to be rewritten, so its document goes to ARCHITECTURE.md
         in its folder, whose sidecar is then archwiz's.
         """
+        if self.output is not None:
+            return self.output  # the user's own choice, for the rest of the session
         if self.source is None:
             return Path(DEFAULT_OUTPUT)
         if is_sidecar(self.source):
@@ -251,6 +305,7 @@ class Session:
             )
         self.backups = write_document(self.document, markdown_path, source=self.source, force=force)
         self.written_edits = self.edits
+        self.output = markdown_path
         return markdown_path, sidecar_path
 
     @property
