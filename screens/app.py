@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from wizard.drafts import Draft, Locked, SetAside
+    from wizard.history import Change
     from wizard.sections import Section
     from wizard.session import Session
 
@@ -44,6 +45,9 @@ class ArchwizApp(App[list[Path]]):
     BINDINGS = [
         Binding("f1", "field_help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Before any editor's own undo: one history for the whole document, every screen.
+        Binding("ctrl+z", "undo", "Undo", priority=True, show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", priority=True, show=False),
     ]
 
     # A draft is saved at most this long after an edit, so a kill loses no more.
@@ -203,6 +207,50 @@ class ArchwizApp(App[list[Path]]):
             self.switch_screen(section.key)
         else:
             self.push_screen(section.key)
+
+    # Undo and redo -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "field_help":
+            from screens.review import ReviewScreen
+
+            return not isinstance(self.screen, ReviewScreen)  # no field there to explain
+        if action in ("undo", "redo"):
+            # On a section's screen only: a dialog's own editors keep their keys, and a
+            # dialog's item is not in the document until it is saved.
+            from screens.section import SectionScreen
+
+            return self.session is not None and isinstance(self.screen, SectionScreen)
+        return True
+
+    async def action_undo(self) -> None:
+        assert self.session is not None
+        await self._step(self.session.undo(), "Undone", "Nothing to undo")
+
+    async def action_redo(self) -> None:
+        assert self.session is not None
+        await self._step(self.session.redo(), "Redone", "Nothing to redo")
+
+    async def _step(self, change: Change | None, done: str, nothing: str) -> None:
+        """Show where ``change`` was made, as it now stands, and say what happened."""
+        from screens.section import SectionScreen
+
+        if change is None:
+            self.notify(nothing, timeout=3)
+            return
+        section = self._section_named(change.section)
+        screen = self.screen
+        if isinstance(screen, SectionScreen) and screen.section.key == section.key:
+            await screen.reload(change.place)
+        else:
+            if self.is_screen_installed(section.key):
+                self.uninstall_screen(section.key)  # built from the document as it was
+            self.show_section(section)
+            shown = self.get_screen(section.key)
+            if isinstance(shown, SectionScreen):
+                self.call_after_refresh(shown.focus_field, change.place)
+        self.notify(f"{done}: {change.what}", markup=False, timeout=4)
+        self.note_edit()
 
     def action_next_section(self) -> None:
         from wizard.sections import SECTIONS

@@ -28,9 +28,13 @@ PREVIEW_DELAY = 0.3  # seconds of quiet typing before the preview is redrawn
 
 class SectionScreen(Screen[None]):
     CSS_PATH = "section.tcss"
+    _SECTION = Binding.Group("Section")
     BINDINGS = [
-        Binding("ctrl+n", "app.next_section", "Next"),
-        Binding("ctrl+p", "app.previous_section", "Back"),
+        # Quit and help first: a narrow footer cuts keys from its end, and these must stay.
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("f1", "app.field_help", "Help"),
+        Binding("ctrl+n", "app.next_section", "Next section", group=_SECTION),
+        Binding("ctrl+p", "app.previous_section", "Previous section", group=_SECTION),
         Binding("f2", "sections", "Sections"),
         Binding("f3", "toggle_preview", "Preview"),
         Binding("f4", "not_applicable", "N/A"),
@@ -42,12 +46,37 @@ class SectionScreen(Screen[None]):
         super().__init__(name=section.key)
         self.section = section
         self.session = session
-        value = getattr(session.document, section.key)
-        if section.is_list:
-            self.editor: Form | ListEditor = ListEditor(section.spec, list(value), self._check_list)
-        else:
-            self.editor = Form(section.model, value)
+        self.editor = self._new_editor()
         self._preview_timer: Timer | None = None
+
+    def _new_editor(self) -> Form | ListEditor:
+        value = getattr(self.session.document, self.section.key)
+        if self.section.is_list:
+            return ListEditor(self.section.spec, list(value), self._check_list)
+        return Form(self.section.model, value)
+
+    async def reload(self, focus: str = "") -> None:
+        """Show the section as the session now holds it (after an undo or redo), with the
+        focus on the field ``focus`` names, else on the first field."""
+        old, self.editor = self.editor, self._new_editor()
+        await self.query_one("#body").mount(self.editor, after=old)
+        await old.remove()
+        self._show_gaps()
+        self.query_one(SectionList).refresh_states()
+        self._schedule_preview()
+        self.focus_field(focus)
+
+    def focus_field(self, name: str) -> None:
+        """Focus the field ``name`` (a list field: its list), else the first field."""
+        row = self.editor.rows.get(name) if isinstance(self.editor, Form) and name else None
+        editor = getattr(row, "editor", None)
+        if isinstance(editor, ListEditor):
+            editor = editor.table
+        if editor is not None and editor.focusable:
+            editor.focus()
+            editor.scroll_visible(animate=False)
+        else:
+            self.focus_first()
 
     def compose(self) -> ComposeResult:
         section = self.section
@@ -69,7 +98,7 @@ class SectionScreen(Screen[None]):
                         last = section.number == len(SECTIONS)
                         yield Button("Review ▶" if last else "Next ▶", id="next", compact=True)
                 yield Markdown(id="preview", open_links=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#preview").display = False
@@ -107,6 +136,12 @@ class SectionScreen(Screen[None]):
 
     def _check_list(self, items: list[object]) -> Problems:
         return [(loc[1:], message) for loc, message in self.session.check(self.section.key, items)]
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes to the next field, as in the item dialogs."""
+        event.stop()
+        self.focus_next()
 
     # Not applicable -------------------------------------------------------------------------
 

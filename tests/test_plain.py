@@ -533,3 +533,13 @@ def test_n_a_marks_a_part_not_applicable_and_enter_keeps_the_mark(tmp_path: Path
     _, said = play_lines(lines, session, draft_path=tmp_path / "second" / DRAFT_NAME)
     assert "[n/a: one person, no team]" in said
     assert session.document.review.not_applicable == {"owner": "one person, no team", "cycle": ""}
+
+
+def test_the_last_change_can_be_undone_and_redone_between_sections(tmp_path: Path) -> None:
+    # Header: title, then Enter through the rest; back between sections, undo it, then redo.
+    header = answer("URL shortener") + ENTER * 3
+    keys = NEW + GO_ON + header + pick("Undo: Header") + pick("Redo: Header") + pick("Undo: Header")
+    wizard, said = play(keys, draft_path=tmp_path / DRAFT_NAME)
+    assert "Undone: Header: System name" in said and "Redone: Header: System name" in said
+    assert wizard.session is not None and wizard.session.document.header.title == ""
+    assert read_draft(tmp_path / DRAFT_NAME).document.header.title == ""  # the draft follows

@@ -34,7 +34,7 @@ def test_a_dumb_terminal_gets_line_prompts_without_escape_sequences(tmp_path: Pa
         (b"Choose 1-4 [1]: ", b"active\n"),  # status: "Not answered" first
         (b"Version (e.g. ", b"1.0.0\n"),
         (b"Last Updated (e.g. ", b"\n"),
-        (b"Choose 1-4 [1]: ", b"review\n"),
+        (b"Choose 1-5 [1]: ", b"review\n"),  # the fifth: "Undo: Header: Version"
         (b"Choose 1-4 [1]: ", b"\n"),  # write
         (b"Write the document to [ARCHITECTURE.md]: ", b"\n"),
         (b"Choose 1-4 [4]: ", b"\n"),  # quit

@@ -42,6 +42,8 @@ class Flow:
                 return
             if action == "review" and self._review():
                 return
+            if action in ("undo", "redo"):
+                self._undo(action)
             if action == "jump" and (picked := self._jump(index)) is not None:
                 index, action = picked, "next"
             if action == "next":
@@ -63,17 +65,31 @@ class Flow:
             Choice("review", "Review and write the document"),
             Choice("quit", "Quit"),
         ]
+        # Last, so that the other choices keep their places whether or not there is history.
+        history = self.session.history
+        if (change := history.next_undo()) is not None:
+            choices.append(Choice("undo", f"Undo: {change.what}"))
+        if (change := history.next_redo()) is not None:
+            choices.append(Choice("redo", f"Redo: {change.what}"))
         self.say()
         default = "next" if index < len(SECTIONS) else "review"
         picked = self.prompter.choose(f"{done} of {total} sections complete. What next?", choices, default)
         if isinstance(picked, Help):
             self.say(
                 "Go on asks the next section's questions. Any section can be chosen, in any order; "
+                "Undo takes back the last change, whichever section it was in; "
                 "Review shows what is still empty and writes the document. Your answers are in the "
                 "draft after every one, so quitting loses nothing."
             )
             return ""
         return picked
+
+    def _undo(self, action: str) -> None:
+        """Take back the last change (or make the last undone one again), and say which."""
+        change = self.session.undo() if action == "undo" else self.session.redo()
+        if change is not None:
+            self.say(f"{'Undone' if action == 'undo' else 'Redone'}: {change.what}")
+            self.save()
 
     def _jump(self, index: int) -> int | None:
         total = len(SECTIONS)
