@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.form import FieldRow, Form, Problems
+from screens.inputs import AnswerInput
 from wizard.gaps import keep_marks
 from wizard.problems import describe_all
 from wizard.sections import FieldSpec
@@ -48,8 +49,13 @@ class ItemDialog(ModalScreen[Any]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        # The dialog's own keys, not the screen's behind it.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        fields = [widget for widget in self.focus_chain if self.form in widget.ancestors_with_self]
+        if fields and isinstance(fields[-1], AnswerInput):
+            fields[-1].saves = True  # Enter there saves the item, and its footer says so
         self.focus_next()
         # Focusing the first field scrolls it into view; its label must stay visible too.
         self.call_after_refresh(self.query_one(".dialog-body").scroll_home, animate=False)
@@ -115,10 +121,17 @@ class ItemDialog(ModalScreen[Any]):
     def _cancel(self) -> None:
         self.action_cancel()
 
-    def on_input_submitted(self) -> None:
-        # Enter in a one-line field saves: adding a bullet is "a", type, Enter.
-        if not isinstance(self.form, Form) or len(self.form.rows) == 1:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # One rule for Enter in a one-line field, here and on a section's form: it goes to
+        # the next field, and on the last field of a dialog it saves. Adding a bullet is
+        # "a", type, Enter.
+        event.stop()
+        chain = self.focus_chain
+        after = chain[chain.index(event.input) + 1 :] if event.input in chain else []
+        if not after or self.form not in after[0].ancestors:
             self.action_save()
+        else:
+            after[0].focus()
 
 
 class ConfirmDialog(ModalScreen[bool]):

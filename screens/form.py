@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from screens.inputs import FieldInput, FieldTextArea
+from screens.inputs import AnswerInput, FieldTextArea
 from screens.list_editor import ListEditor
 from wizard.model.base import Model
 from wizard.problems import Loc
@@ -39,11 +39,11 @@ def _editor(spec: FieldSpec, value: Any) -> Widget:
     if spec.multiline:
         return _text_area(spec, value)
     if kind is FieldKind.TEXT:
-        return FieldInput(value, placeholder=placeholder(spec), compact=True)
+        return AnswerInput(value, placeholder=placeholder(spec), compact=True)
     if kind is FieldKind.DATE:
-        return FieldInput(spec.as_text(value), placeholder=placeholder(spec), compact=True)
+        return AnswerInput(spec.as_text(value), placeholder=placeholder(spec), compact=True)
     if kind is FieldKind.NUMBER:
-        return FieldInput(spec.as_text(value), placeholder=placeholder(spec), type="integer", compact=True)
+        return AnswerInput(spec.as_text(value), placeholder=placeholder(spec), type="integer", compact=True)
     if kind is FieldKind.CHOICE:
         # A choice that starts unanswered (a status) may be left so: nothing is chosen for the author.
         optional = spec.default is None

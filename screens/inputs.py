@@ -8,6 +8,7 @@ so it is dropped at the door and the user is told.
 from typing import Any
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 from screens.text import strip_controls
@@ -55,7 +56,36 @@ class FieldInput(Input):
                 self.replace(clean, *selection)
 
 
+class AnswerInput(FieldInput):
+    """A one-line field of a form. The footer says what Enter does there: it moves on to the
+    next field, or on a dialog's last field (``saves``) it saves the dialog."""
+
+    BINDINGS = [
+        Binding("enter", "next", "Next", key_display="⏎"),
+        Binding("enter", "save", "Save", key_display="⏎"),
+    ]
+    saves = False  # set on a dialog's last field
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # One of the two is shown (and runs), so the footer says what Enter will do.
+        if action == "next":
+            return not self.saves
+        if action == "save":
+            return self.saves
+        return super().check_action(action, parameters)
+
+    async def action_next(self) -> None:
+        await self.action_submit()
+
+    async def action_save(self) -> None:
+        await self.action_submit()
+
+
 class FieldTextArea(TextArea):
+    def _on_blur(self, event: events.Blur) -> None:
+        # Code does not wrap; left scrolled to the right, its start would stay hidden.
+        self.scroll_to(x=0, animate=False)
+
     async def _on_paste(self, event: events.Paste) -> None:
         # Tabs and line breaks stay (the model says where they are allowed). Terminals
         # send a pasted line end as CR, Windows text as CRLF: both are line ends, not

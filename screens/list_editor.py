@@ -13,9 +13,9 @@ take focus, so typing meant for the next field cannot land on them.
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,8 +23,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
-from screens.text import literal, literal_lines, one_line_text
-from wizard.problems import Loc
+from screens.text import literal, literal_lines, one_line_text, strip_controls
+from wizard.problems import Loc, describe_all
 from wizard.sections import FieldKind, FieldSpec
 
 Problems = list[tuple[Loc, str]]
@@ -54,6 +54,14 @@ class ItemTable(DataTable[Text]):
         editor = self.parent
         assert isinstance(editor, ListEditor)
         editor.act(name)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Text pasted on a list of texts adds one entry per line: a list of requirements
+        # copied from elsewhere is one paste, not a dialog per entry.
+        editor = self.parent
+        assert isinstance(editor, ListEditor)
+        event.stop()
+        editor.add_lines(event.text)
 
 
 class _MouseButton(Button):
@@ -122,9 +130,9 @@ class ListEditor(Vertical):
             empty.display = False
         else:
             empty.display = True
-            empty.update(
-                Content(f"Nothing here yet. On the list, press a (or click Add) to add {self.spec.a_noun}.")
-            )
+            paste = "" if self.spec.model is not None else ", or paste lines, one entry each"
+            add = f"press a (or click Add) to add {self.spec.a_noun}{paste}"
+            empty.update(Content(f"Nothing here yet. On the list, {add}."))
         # Shown even when empty (its header only): it is the list's Tab stop.
         if cursor is not None and self.items:
             table.move_cursor(row=max(0, min(cursor, len(self.items) - 1)))
@@ -187,6 +195,33 @@ class ListEditor(Vertical):
             return [(loc[1:], message) for loc, message in self.check(items) if loc and loc[0] == at]
 
         return check
+
+    def add_lines(self, text: str) -> None:
+        """Each non-empty line of ``text`` as a new entry of a list of texts; none of them
+        when one is refused (the message names it, and the clipboard still holds them all)."""
+        if self.spec.model is not None:
+            self.notify(f"Paste adds entries to lists of texts; add {self.spec.a_noun} with a.", timeout=4)
+            return
+        clean, _ = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+        lines = [line.strip() for line in clean.split("\n") if line.strip()]
+        if not lines:
+            return
+        adapter = TypeAdapter(self.spec.item_type)
+        added = []
+        for number, line in enumerate(lines, 1):
+            try:
+                added.append(adapter.validate_python(line))
+            except ValidationError as error:
+                why = "; ".join(message for _, message in describe_all(error))
+                self.show_problems([((), f"pasted line {number} was refused, so nothing was added: {why}")])
+                return
+        problems = self.check([*self.items, *added]) if self.check else []
+        if problems:
+            self.show_problems(problems)
+            return
+        self.items.extend(added)
+        self._changed(len(self.items) - 1)
+        self.notify(f"Added {len(added)} {'entry' if len(added) == 1 else 'entries'}.", timeout=3)
 
     def action_delete(self) -> None:
         index = self.cursor

@@ -1,0 +1,105 @@
+"""The key rules a user can guess: Enter moves on, and saves on a dialog's last field."""
+
+from textual import events
+from textual.widgets import DataTable, Input, Select, Static, TextArea
+from tui import drive, row, row_input, section
+
+from screens.dialogs import ItemDialog
+from screens.list_editor import ListEditor
+from wizard.session import Session
+
+
+def test_enter_in_a_one_line_field_goes_to_the_next_field() -> None:
+    session = Session(section="header")
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Shortener", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, Select)  # status, the next field
+        assert session.document.header.title == "Shortener"
+        await pilot.press("tab", *"1.0.0", "enter")
+        await pilot.pause()
+        assert app.focused is not row_input(app, "version") and session.document.header.version == "1.0.0"
+
+    drive(scenario, session)
+
+
+def test_the_footer_says_what_enter_does_in_a_one_line_field() -> None:
+    session = Session(section="header")
+
+    def enter_says(app) -> str:
+        return app.screen.active_bindings["enter"].binding.description
+
+    async def scenario(app, pilot):
+        assert isinstance(app.focused, Input)
+        assert enter_says(app) == "Next"
+        app.show_section(section("components"))
+        await pilot.pause()
+        await pilot.press("a", "tab", "tab", "a")  # a component, then a technology: one field
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and enter_says(app) == "Save"
+        await pilot.press(*"Go", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemDialog) and app.screen.query_one(ListEditor).items == ["Go"]
+
+    drive(scenario, session)
+
+
+def test_enter_walks_a_dialog_and_saves_on_its_last_field() -> None:
+    session = Session(section="header")
+
+    async def scenario(app, pilot):
+        app.show_section(section("goals"))
+        await pilot.pause()
+        await pilot.press("a", *"Latency", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemDialog)  # not saved yet: Enter went to the next field
+        assert isinstance(app.focused, TextArea)  # the target, where Enter is a new line
+        await pilot.press(*"p99 < 300 ms", "ctrl+s")
+        await pilot.pause()
+        assert [(goal.name, goal.target) for goal in session.document.goals] == [("Latency", "p99 < 300 ms")]
+
+    drive(scenario, session)
+
+
+def test_lines_pasted_on_a_list_of_texts_become_one_entry_each() -> None:
+    session = Session(section="context")
+
+    async def scenario(app, pilot):
+        await pilot.press("tab")  # the second list: technical constraints
+        await pilot.pause()
+        constraints = app.focused
+        assert isinstance(constraints, DataTable)
+        constraints.post_message(
+            events.Paste("Create a code for any URL\r\n\r\n  Redirect fast  \nScale out")
+        )
+        await pilot.pause()
+        assert session.document.context.technical_constraints == [
+            "Create a code for any URL",
+            "Redirect fast",
+            "Scale out",
+        ]
+        await pilot.press("shift+tab", "ctrl+z")  # one paste, one change, undone from elsewhere
+        await pilot.pause()
+        assert session.document.context.technical_constraints == []
+        assert isinstance(app.focused, DataTable) and app.focused.row_count == 0
+        assert row(app, "technical_constraints") in app.focused.ancestors  # focus where it was
+
+    drive(scenario, session)
+
+
+def test_a_refused_pasted_line_adds_nothing_and_says_which() -> None:
+    session = Session(section="components")
+
+    async def scenario(app, pilot):
+        await pilot.press("a", *"Api", "enter")  # to the responsibility editor
+        await pilot.press("tab")  # the technologies list
+        app.focused.post_message(events.Paste("Go\nbad\x1b[31m\n" + "x" * 500))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ItemDialog)
+        editor = dialog.query_one(ListEditor)
+        assert editor.items == []
+        assert "pasted line 3 was refused" in str(editor.query_one(".field-error", Static).render())
+
+    drive(scenario, session)
