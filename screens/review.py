@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+from textual.widgets import Button, Footer, Input, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
 
 from screens.inputs import FieldInput
 from screens.sidebar import entry
@@ -17,7 +18,7 @@ from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
-from wizard.sections import TEMPLATE_SECTIONS, SectionState
+from wizard.sections import TEMPLATE_SECTIONS, SectionState, missing
 from wizard.session import Session
 from wizard.writing import WouldReplace
 
@@ -41,8 +42,11 @@ class ReviewScreen(Screen[list[Path] | None]):
         # Notes and extra sections are the author's additions: never "open", never counted.
         states = [(section, self.session.state(section)) for section in TEMPLATE_SECTIONS]
         complete = sum(state is SectionState.COMPLETE for _, state in states)
+        document = self.session.document
         open_sections = [
-            entry(section, state) for section, state in states if state is not SectionState.COMPLETE
+            Option(_todo(entry(section, state), missing(document, section)), id=section.key)
+            for section, state in states
+            if state is not SectionState.COMPLETE
         ]
         with Vertical(id="review"):
             title = "Read-only" if self.read_only else "Review"
@@ -55,9 +59,10 @@ class ReviewScreen(Screen[list[Path] | None]):
             with VerticalScroll(id="review-body"):
                 if open_sections:
                     yield Static(
-                        Content("Still to do (empty parts are written as _TBD_):"), classes="review-heading"
+                        Content("Still to do (written as _TBD_ until answered; Enter goes there):"),
+                        classes="review-heading",
                     )
-                    yield Static(Content("\n").join(open_sections), id="review-missing")
+                    yield OptionList(*open_sections, id="review-missing", compact=True)
                 else:
                     yield Static(Content("Every section is complete."), classes="review-heading")
                 yield Markdown(render_markdown(self.session.document), id="review-document", open_links=False)
@@ -66,7 +71,7 @@ class ReviewScreen(Screen[list[Path] | None]):
                 yield FieldInput(str(self.session.default_output()), id="review-path", compact=True)
                 yield Button("Write", id="write", variant="primary", compact=True)
             yield Static("", id="review-result")
-        yield Footer()
+        yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.read_only and action == "write")
@@ -120,4 +125,30 @@ class ReviewScreen(Screen[list[Path] | None]):
         self.notify(printable(f"Wrote {written[0]}"), title="Written", markup=False)
 
     def action_back(self) -> None:
+        self._remember_path()
         self.dismiss(self.written)
+
+    def _remember_path(self) -> None:
+        """What the user typed as the place to write is offered again next time."""
+        typed = self.query_one("#review-path", Input).value.strip()
+        if typed:
+            self.session.output = Path(typed)
+
+    @on(OptionList.OptionSelected, "#review-missing")
+    def _go_to(self, event: OptionList.OptionSelected) -> None:
+        """Back to the sections, at the one chosen, to fill in what it still lacks."""
+        section = next(section for section in TEMPLATE_SECTIONS if section.key == event.option.id)
+        self._remember_path()
+        self.dismiss(self.written)
+        self.app.show_section(section)  # type: ignore[attr-defined]
+
+
+_SHOWN = 4  # missing parts named per section; the rest are counted
+
+
+def _todo(title: Content, empty: list[str]) -> Content:
+    """A section still to do, and what it still lacks."""
+    if not empty:
+        return title
+    named = ", ".join(empty[:_SHOWN]) + (f", and {len(empty) - _SHOWN} more" if len(empty) > _SHOWN else "")
+    return title + Content("\n    Empty: ") + Content(named)

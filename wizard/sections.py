@@ -11,6 +11,7 @@ import enum
 import functools
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -259,26 +260,50 @@ def _sections() -> tuple[Section, ...]:
 SECTIONS: tuple[Section, ...] = _sections()
 
 
-def _answers(obj: BaseModel) -> tuple[int, int]:
-    """(answered, answerable) over the fields that can be left empty."""
-    answered = total = 0
+def _parts(obj: BaseModel, where: str = "") -> Iterator[tuple[str, bool]]:
+    """Each part of ``obj`` that can be left empty: its label (within ``where``) and whether
+    it is answered. A part marked not applicable is answered."""
     gaps = getattr(obj, NOT_APPLICABLE, {})
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)
+        label = f"{where}{spec.label}"
         if spec.key in gaps:
-            total += 1
-            answered += 1
+            yield label, True
         elif spec.kind is FieldKind.GROUP:
-            sub_answered, sub_total = _answers(value)
-            answered, total = answered + sub_answered, total + sub_total
+            yield from _parts(value, f"{label}: ")
         elif spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST, FieldKind.ITEMS, FieldKind.DATE) or (
             spec.kind is FieldKind.CHOICE and spec.default is None
         ):
             if spec.extra or (spec.text is not None and spec.text.detail):
                 continue
-            total += 1
-            answered += is_answered(value)
+            yield label, is_answered(value)
+
+
+def _answers(obj: BaseModel) -> tuple[int, int]:
+    """(answered, answerable) over the fields that can be left empty."""
+    answered = total = 0
+    for _, done in _parts(obj):
+        total += 1
+        answered += done
     return answered, total
+
+
+def missing(doc: Document, sec: Section) -> list[str]:
+    """What is still empty in a section, as a user finds it: field labels, and for a list
+    the item's number and name ("Component 2 (Cache): Technologies")."""
+    if sec.key in doc.not_applicable or not sec.in_template:
+        return []  # the author's own notes and sections are never "to do"
+    value = getattr(doc, sec.key)
+    if not sec.is_list:
+        return [label for label, done in _parts(value) if not done]
+    if not value:
+        return [f"no {sec.spec.noun} yet"]
+    found = []
+    name = sec.spec.summary_fields[0].name if sec.spec.summary_fields else ""
+    for number, item in enumerate(value, 1):
+        title = f"{sec.spec.noun.capitalize()} {number}" + (f" ({getattr(item, name)})" if name else "")
+        found += [f"{title}: {label}" for label, done in _parts(item) if not done]
+    return found
 
 
 def section_state(doc: Document, sec: Section) -> SectionState:
