@@ -52,7 +52,7 @@ class StartScreen(Screen["Session | None"]):
             yield Label(Content("Sidecar to open:"), id="open-label")
             yield FieldInput(placeholder="e.g. docs/ARCHITECTURE.toml", id="open-path")
             yield Static("", id="open-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _options(self) -> list[Option]:
         quit = Option("Quit", id="quit")
