@@ -79,9 +79,11 @@ class ArchwizApp(App[list[Path]]):
             loop.add_signal_handler(signum, self._terminated, code)
         if self.session is None:
             self.push_screen(StartScreen(self.found_draft), self._started)
-            self.call_after_refresh(self.run_worker, _preload, thread=True, exclusive=True)
         else:
             self.show_section(self._section_named(self.session.section))
+        # The review and the dialogs are imported while the user reads the first screen, so
+        # opening one later does not stall (keys typed during a stall were lost).
+        self.call_after_refresh(self.run_worker, _preload, thread=True, exclusive=True)
         for message, error in self._notes:
             self.tell(message, error=error)
 

@@ -65,7 +65,9 @@ class ReviewScreen(Screen[list[Path] | None]):
                     yield OptionList(*open_sections, id="review-missing", compact=True)
                 else:
                     yield Static(Content("Every section is complete."), classes="review-heading")
-                yield Markdown(render_markdown(self.session.document), id="review-document", open_links=False)
+                # Filled once the screen is up: Textual builds a widget per Markdown block (seconds
+                # for a long document), and keys typed meanwhile must reach the path field.
+                yield Markdown(id="review-document", open_links=False)
             with Horizontal(id="review-write"):
                 yield Label(Content("Write to:"))
                 yield FieldInput(str(self.session.default_output()), id="review-path", compact=True)
@@ -82,6 +84,10 @@ class ReviewScreen(Screen[list[Path] | None]):
             self.query_one("#review-document").focus()
         else:
             self.query_one("#review-path").focus()
+        self.call_after_refresh(self._show_document)
+
+    async def _show_document(self) -> None:
+        await self.query_one("#review-document", Markdown).update(render_markdown(self.session.document))
 
     @on(Input.Submitted, "#review-path")
     @on(Button.Pressed, "#write")

@@ -95,19 +95,3 @@ def test_nothing_to_undo_is_said() -> None:
         assert {"Nothing to undo", "Nothing to redo"} <= set(_notices(app))
 
     drive(scenario, session)
-
-
-def test_the_review_offers_again_the_path_typed_there() -> None:
-    session = _session()
-
-    async def scenario(app, pilot):
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        path = app.screen.query_one("#review-path", Input)
-        path.value = "docs/URL.md"
-        await pilot.press("escape", "ctrl+r")
-        await pilot.pause()
-        assert app.screen.query_one("#review-path", Input).value == "docs/URL.md"
-        assert not app.screen.active_bindings.get("f1") or not app.screen.active_bindings["f1"].enabled
-
-    drive(scenario, session)
