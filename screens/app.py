@@ -69,6 +69,7 @@ class ArchwizApp(App[list[Path]]):
         # read, or news of one set aside.
         self.found_draft = draft
         self.written: list[Path] = []
+        self.start_elsewhere = False  # a new document beside a held draft was chosen
         self.current = 0  # index of the section on screen
         self._autosave: Timer | None = None
         self._notes: list[tuple[str, bool]] = []  # told before the first screen: shown on it

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 class StartScreen(Screen["Session | None"]):
     """Dismisses with the session to edit, or None to quit.
 
-    When another archwiz holds the draft, the only offers are to read it and to quit.
+    When another archwiz holds the draft, the offers are to read it, to start a new document
+    with a draft of its own, and to quit.
     """
 
     CSS_PATH = "start.tcss"
@@ -66,7 +67,11 @@ class StartScreen(Screen["Session | None"]):
         from wizard.drafts import Draft, Locked
 
         if isinstance(self.found, Locked):
-            return [Option("Read the draft (read-only)", id="read"), quit]
+            offers = [Option("Read the draft (read-only)", id="read")]
+            if self.found.elsewhere is not None:
+                label = f"Start a new document (its own draft, {self.found.elsewhere.name})"
+                offers.append(Option(Content(label), id="elsewhere"))
+            return [*offers, quit]
         if isinstance(self.found, Draft):
             return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume"), *offers]
         return offers
@@ -101,6 +106,10 @@ class StartScreen(Screen["Session | None"]):
             self.dismiss(Session.resumed(found))
         elif event.option_id == "new":
             self.dismiss(Session())
+        elif event.option_id == "elsewhere":
+            # The command line takes the new draft's lock and starts again there.
+            self.app.start_elsewhere = True  # type: ignore[attr-defined]
+            self.dismiss(None)
         elif event.option_id == "open":
             self._show_open(True)
             self.query_one("#open-path").focus()

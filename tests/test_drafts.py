@@ -500,3 +500,31 @@ def test_the_resume_hint_names_a_draft_that_is_not_in_the_current_folder(
         f"draft saved in docs/{DRAFT_NAME}; resume with: archwiz --resume docs/{DRAFT_NAME} --plain",
         f"draft saved in {DRAFT_NAME}; resume with: archwiz --resume",
     ]
+
+
+def test_a_second_archwiz_may_start_a_new_document_with_a_draft_of_its_own(tmp_path: Path) -> None:
+    from wizard.lock import DraftLock
+
+    save_draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", now=SAVED)
+    before = (tmp_path / DRAFT_NAME).read_bytes()
+    holder = DraftLock(tmp_path / DRAFT_NAME)
+    holder.acquire()
+    try:
+        with archwiz([], tmp_path) as pty:
+            pty.until(b"Start a new document (its own draft, .archwiz-draft-2.toml)")
+            pty.drain(0.3)
+            pty.send(b"\x1b[B")  # down, to the new document
+            pty.drain(0.2)
+            pty.send(b"\r")
+            pty.until(b"1 of 23")  # straight to the first section: no second start screen
+            pty.drain(0.5)
+            pty.send(b"Shortener")
+            pty.drain(0.5)
+            pty.send(b"\x11")  # ctrl+q: the draft is saved first, so nothing to ask
+            assert pty.wait() == 0
+    finally:
+        holder.release()
+    assert (tmp_path / DRAFT_NAME).read_bytes() == before  # the held draft is untouched
+    own = read_draft(tmp_path / ".archwiz-draft-2.toml")
+    assert own.document.header.title == "Shortener"
+    assert b"archwiz --resume .archwiz-draft-2.toml" in pty.seen  # how to come back to it

@@ -267,6 +267,17 @@ def test_a_held_draft_can_be_read_not_edited(tmp_path: Path) -> None:
     assert f"is being edited by {holder}" in said
     assert "# Tillpoint Payments Platform Architecture" in said
     assert wizard.session is None and not draft.path.exists()
+    assert not wizard.start_elsewhere
+
+
+def test_a_held_draft_offers_a_new_document_with_a_draft_of_its_own(tmp_path: Path) -> None:
+    draft = Draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", None)
+    elsewhere = tmp_path / ".archwiz-draft-2.toml"
+    found = Locked(draft, "archwiz pid 4242 on build-host", elsewhere)
+    wizard, said = play("n" + ENTER + "y" + ENTER, draft_path=draft.path, found=found)
+    assert "Start a new document here, with its own draft (.archwiz-draft-2.toml)?" in said
+    assert wizard.start_elsewhere  # the command line takes that draft's lock and starts there
+    assert wizard.session is None and not elsewhere.exists()
 
 
 def test_quitting_with_everything_in_the_draft_asks_nothing(tmp_path: Path) -> None:

@@ -50,11 +50,13 @@ class Locked:
 
     draft: Draft
     holder: str  # "archwiz pid 123 on host since 2026-11-26T14:00:00+00:00"
+    elsewhere: Path | None = None  # where a new document started from here keeps its draft
 
     def describe(self) -> str:
         return (
             f"The draft {self.draft.path} is being edited by {self.holder}. "
-            "Close that archwiz to edit it here; until then you can read it."
+            "Close that archwiz to edit it here; until then you can read it"
+            + (", or start a new document with a draft of its own." if self.elsewhere else ".")
         )
 
 

@@ -42,6 +42,7 @@ class FrontEnd(Protocol):
     """What the command line needs of the TUI app and of the plain wizard alike."""
 
     session: "Session | None"
+    start_elsewhere: bool  # the user chose a new document beside a draft another archwiz holds
 
     @property
     def return_code(self) -> int | None: ...
@@ -67,9 +68,16 @@ def _front_end(
 
 
 def run_wizard(
-    edit: str | None, resume: str | None, draft: str | None, quiet: bool, plain: bool = False
+    edit: str | None,
+    resume: str | None,
+    draft: str | None,
+    quiet: bool,
+    plain: bool = False,
+    *,
+    new: bool = False,
 ) -> int:
-    """The interactive wizard; files are read (and refused) before the screen changes."""
+    """The interactive wizard; files are read (and refused) before the screen changes.
+    ``new`` starts a new document at once, with no start screen."""
     from wizard.draft_path import default_draft
     from wizard.lock import DraftLock, DraftLocked
 
@@ -77,6 +85,10 @@ def run_wizard(
         raise InputError("edit needs a file: standard input is the terminal the wizard runs in")
     draft_path = Path(draft) if draft else default_draft(Path(edit) if edit else None)
     session = _edited(edit) if edit is not None else None
+    if new:
+        from wizard.session import Session
+
+        session = Session()
     found: Draft | SetAside | Locked | None = None
     _needs_terminal()
     if not plain and _dumb_terminal():
@@ -95,7 +107,7 @@ def run_wizard(
     try:
         unlocked = lock.acquire()
     except DraftLocked as locked:
-        return _read_only(locked, plain)
+        return _read_only(locked, plain, quiet)
     front: FrontEnd | None = None
     try:
         if resume is not None:
@@ -131,8 +143,10 @@ def _refuse_draft_outside(draft_path: Path) -> None:
         )
 
 
-def _read_only(locked: "DraftLocked", plain: bool) -> int:
-    """Another archwiz holds the draft: offer to read it, never to write it."""
+def _read_only(locked: "DraftLocked", plain: bool, quiet: bool) -> int:
+    """Another archwiz holds the draft: offer to read it, never to write it, or to start a
+    new document beside it with a draft of its own (locked like any other)."""
+    from wizard.draft_path import sibling_draft
     from wizard.drafts import Locked, read_draft
 
     if not locked.draft.exists():
@@ -141,8 +155,11 @@ def _read_only(locked: "DraftLocked", plain: bool) -> int:
         draft = read_draft(locked.draft)  # never set aside: it is not ours to move
     except ArchwizError:
         raise locked from None
-    front = _front_end(plain, None, locked.draft, Locked(draft, locked.holder))
+    elsewhere = sibling_draft(locked.draft)
+    front = _front_end(plain, None, locked.draft, Locked(draft, locked.holder, elsewhere))
     front.run()
+    if front.start_elsewhere:
+        return run_wizard(None, None, str(elsewhere), quiet, plain, new=True)
     return front.return_code or EXIT_OK
 
 

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from wizard.session import Session
 
 
+class StartElsewhere(Exception):
+    """The user chose a new document beside a draft another archwiz holds: the command line
+    takes that draft's sibling's lock and starts again there."""
+
+
 def start(prompter: Prompter, found: Draft | SetAside | Locked | None) -> Session | None:
     """The session to edit, or None to quit."""
     choices = [
@@ -32,6 +37,10 @@ def start(prompter: Prompter, found: Draft | SetAside | Locked | None) -> Sessio
 
         if isinstance(found, Locked):
             _read_only(prompter, found)
+            if found.elsewhere is not None:
+                question = f"Start a new document here, with its own draft ({found.elsewhere.name})?"
+                if prompter.confirm(question, False) is True:
+                    raise StartElsewhere
             return None
         if isinstance(found, SetAside):
             prompter.say(found.describe())

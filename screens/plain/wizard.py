@@ -18,7 +18,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from screens.plain.prompts import Prompter
-from screens.plain.start import start
+from screens.plain.start import StartElsewhere, start
 from wizard.errors import EXIT_INTERRUPTED, EXIT_OK
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class PlainWizard:
         self.prompter = prompter or default_prompter()
         self.written: list[Path] = []
         self.return_code: int | None = None
+        self.start_elsewhere = False  # a new document beside a held draft was chosen
 
     def say(self, text: str = "") -> None:
         self.prompter.say(text)
@@ -158,7 +159,11 @@ class PlainWizard:
             preload = threading.Thread(target=importlib.import_module, args=("screens.plain.flow",))
             preload.daemon = True
             preload.start()
-            self.session = start(self.prompter, self.found)
+            try:
+                self.session = start(self.prompter, self.found)
+            except StartElsewhere:
+                self.start_elsewhere = True
+                return
             if self.session is None:
                 return
             if self.session.draft is None:
