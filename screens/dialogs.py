@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.form import FieldRow, Form, Problems
 from screens.inputs import AnswerInput
-from wizard.gaps import keep_marks
-from wizard.problems import describe_all
+from wizard.items import item_from
 from wizard.sections import FieldSpec
 
 
@@ -67,21 +65,8 @@ class ItemDialog(ModalScreen[Any]):
         return bool(self.is_mounted and self.form.value() != self._initial)
 
     def _validated(self) -> tuple[Any, Problems]:
-        raw = self.form.value()
-        if self.spec.model is not None:
-            raw = keep_marks(self.item, raw)
-            try:
-                item: Any = self.spec.model.model_validate(raw)
-            except ValidationError as error:
-                return None, describe_all(error)
-        else:
-            if not str(raw).strip():
-                return None, [((), "an empty item adds nothing: type a value, or press Escape to cancel")]
-            try:
-                item = TypeAdapter(self.spec.item_type).validate_python(raw)
-            except ValidationError as error:
-                return None, describe_all(error)
-        return item, self.check(item)
+        item, problems = item_from(self.spec, self.form.value(), self.item)
+        return item, problems or self.check(item)
 
     def action_save(self) -> None:
         item, problems = self._validated()

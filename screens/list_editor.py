@@ -13,7 +13,7 @@ take focus, so typing meant for the next field cannot land on them.
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -24,7 +24,8 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from screens.text import literal, literal_lines, one_line_text, strip_controls
-from wizard.problems import Loc, describe_all
+from wizard.items import item_from
+from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec
 
 Problems = list[tuple[Loc, str]]
@@ -206,15 +207,14 @@ class ListEditor(Vertical):
         lines = [line.strip() for line in clean.split("\n") if line.strip()]
         if not lines:
             return
-        adapter = TypeAdapter(self.spec.item_type)
         added = []
         for number, line in enumerate(lines, 1):
-            try:
-                added.append(adapter.validate_python(line))
-            except ValidationError as error:
-                why = "; ".join(message for _, message in describe_all(error))
+            item, refused = item_from(self.spec, line)
+            if refused:
+                why = "; ".join(message for _, message in refused)
                 self.show_problems([((), f"pasted line {number} was refused, so nothing was added: {why}")])
                 return
+            added.append(item)
         problems = self.check([*self.items, *added]) if self.check else []
         if problems:
             self.show_problems(problems)
