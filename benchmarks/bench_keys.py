@@ -75,8 +75,8 @@ def _expect(condition: bool, what: str) -> None:
 async def _scenario(app: Any, typist: Typist, out: Path) -> None:
     from textual.widgets import DataTable, TextArea
 
-    from screens.dialogs import ItemDialog
-    from screens.review import ReviewScreen
+    from screens.tui.dialogs import ItemDialog
+    from screens.tui.review import ReviewScreen
 
     doc = DOCUMENT
     pilot = typist.pilot
@@ -174,7 +174,7 @@ def _check(session: Any) -> list[str]:
 
 
 def main() -> int:
-    from screens.app import ArchwizApp
+    from screens.tui.app import ArchwizApp
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "URL-SHORTENER.md"

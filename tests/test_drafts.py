@@ -11,9 +11,9 @@ from terminal import archwiz, new_document
 from textual.widgets import OptionList
 from tui import drive, eventually, load_document, screen_text, section_screen
 
-from screens.app import ArchwizApp
-from screens.section import SectionScreen
-from screens.start import StartScreen
+from screens.tui.app import ArchwizApp
+from screens.tui.section import SectionScreen
+from screens.tui.start import StartScreen
 from wizard.drafts import DRAFT_NAME, Draft, SetAside, emergency_copy, open_draft, read_draft, save_draft
 from wizard.model import Document
 from wizard.sections import SECTIONS
@@ -457,7 +457,7 @@ def test_an_unwritable_draft_folder_is_reported_as_an_ordinary_user_and_editing_
 
 
 CRASH_TUI = (
-    "from screens.section import SectionScreen\n"
+    "from screens.tui.section import SectionScreen\n"
     "def broken(self):\n    raise RuntimeError('a bug planted by the test')\n"
     "SectionScreen.action_toggle_preview = broken\n"
 )

@@ -23,10 +23,10 @@ from terminal import archwiz
 
 # Every file the program reads at run time, and the files the licence and typing promise.
 RUNTIME_FILES = {
-    "screens/app.tcss",
-    "screens/section.tcss",
-    "screens/start.tcss",
-    "screens/review.tcss",
+    "screens/tui/app.tcss",
+    "screens/tui/section.tcss",
+    "screens/tui/start.tcss",
+    "screens/tui/review.tcss",
     "wizard/py.typed",
     "screens/py.typed",
 }
@@ -97,8 +97,8 @@ def test_the_sdist_and_the_wheel_carry_every_runtime_file(installed: tuple[Path,
     assert in_wheel >= RUNTIME_FILES
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in in_wheel)
     # Every stylesheet the screens name is in the wheel, so a new one cannot be forgotten.
-    named = {f"screens/{path.name}" for path in (REPO / "screens").glob("*.tcss")}
-    assert named <= in_wheel
+    named = {path.relative_to(REPO).as_posix() for path in (REPO / "screens").rglob("*.tcss")}
+    assert named and named <= in_wheel
 
 
 def test_the_installed_archwiz_renders_from_outside_the_tree(

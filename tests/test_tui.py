@@ -18,13 +18,13 @@ from tui import (
     static_text,
 )
 
-from screens.app import ArchwizApp
-from screens.dialogs import ConfirmDialog, HelpDialog, ItemDialog
-from screens.list_editor import ListEditor
-from screens.review import ReviewScreen
-from screens.section import SectionScreen
-from screens.sidebar import SectionList
-from screens.start import StartScreen
+from screens.tui.app import ArchwizApp
+from screens.tui.dialogs import ConfirmDialog, HelpDialog, ItemDialog
+from screens.tui.list_editor import ListEditor
+from screens.tui.review import ReviewScreen
+from screens.tui.section import SectionScreen
+from screens.tui.sidebar import SectionList
+from screens.tui.start import StartScreen
 from wizard.model import Document
 from wizard.model.design import Component, Entity
 from wizard.model.overview import Goal
@@ -555,7 +555,7 @@ def test_the_first_screen_needs_no_model() -> None:
     import sys
 
     code = (
-        "import sys\nfrom screens.app import ArchwizApp\nfrom screens.start import StartScreen\n"
+        "import sys\nfrom screens.tui.app import ArchwizApp\nfrom screens.tui.start import StartScreen\n"
         "list(StartScreen()._options())\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'wizard.model'))\n"
     )

@@ -4,8 +4,8 @@ from textual import events
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 from tui import drive, row, row_input, section
 
-from screens.dialogs import ItemDialog
-from screens.list_editor import ListEditor
+from screens.tui.dialogs import ItemDialog
+from screens.tui.list_editor import ListEditor
 from wizard.session import Session
 
 

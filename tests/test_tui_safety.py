@@ -7,9 +7,9 @@ from textual import events
 from textual.widgets import DataTable, Markdown, TextArea
 from tui import drive, row, row_input, screen_text, section, static_text
 
-from screens.dialogs import ConfirmDialog
-from screens.section import SectionScreen
-from screens.text import literal, one_line_text
+from screens.tui.dialogs import ConfirmDialog
+from screens.tui.section import SectionScreen
+from screens.tui.text import literal, one_line_text
 from wizard.chars import printable
 from wizard.model import Document
 from wizard.model.design import Component

@@ -6,7 +6,7 @@ from conftest import COMPLETE
 from textual.pilot import Pilot
 from tui import load_document, row_input, section
 
-from screens.app import ArchwizApp
+from screens.tui.app import ArchwizApp
 from wizard.model import Document
 from wizard.sections import SECTIONS
 from wizard.session import Session

@@ -12,9 +12,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, TextArea
 from tui import drive, load_document, section_screen, type_ahead
 
-from screens.dialogs import ItemDialog
-from screens.form import FieldRow
-from screens.list_editor import ListEditor
+from screens.tui.dialogs import ItemDialog
+from screens.tui.form import FieldRow
+from screens.tui.list_editor import ListEditor
 from wizard.sections import SECTIONS, FieldKind
 from wizard.session import Session
 

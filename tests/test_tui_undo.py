@@ -3,7 +3,7 @@
 from textual.widgets import DataTable, Input, TextArea
 from tui import drive, row_input, section, section_screen
 
-from screens.dialogs import ItemDialog
+from screens.tui.dialogs import ItemDialog
 from wizard.history import History
 from wizard.session import Session
 

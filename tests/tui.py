@@ -10,9 +10,9 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from screens.app import ArchwizApp
-from screens.form import FieldRow
-from screens.section import SectionScreen
+from screens.tui.app import ArchwizApp
+from screens.tui.form import FieldRow
+from screens.tui.section import SectionScreen
 from wizard.model import Document
 from wizard.sections import SECTIONS, Section
 from wizard.session import Session

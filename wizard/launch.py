@@ -62,7 +62,7 @@ def _front_end(
         from screens.plain import PlainWizard
 
         return PlainWizard(session, draft_path=draft_path, draft=found)
-    from screens.app import ArchwizApp
+    from screens.tui.app import ArchwizApp
 
     return ArchwizApp(session, draft_path=draft_path, draft=found)
 

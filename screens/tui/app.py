@@ -21,7 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 
-from screens.start import StartScreen
+from screens.tui.start import StartScreen
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from wizard.sections import Section
     from wizard.session import Session
 
-_PRELOAD = ("screens.section", "screens.review", "screens.dialogs")
+_PRELOAD = ("screens.tui.section", "screens.tui.review", "screens.tui.dialogs")
 
 
 class ArchwizApp(App[list[Path]]):
@@ -180,7 +180,7 @@ class ArchwizApp(App[list[Path]]):
         self._show_saved()
 
     def _show_saved(self) -> None:
-        from screens.sidebar import SectionList
+        from screens.tui.sidebar import SectionList
 
         for sidebar in self.screen.query(SectionList):
             sidebar.show_saved()
@@ -197,7 +197,7 @@ class ArchwizApp(App[list[Path]]):
         return SECTIONS[index]
 
     def show_section(self, section: Section) -> None:
-        from screens.section import SectionScreen
+        from screens.tui.section import SectionScreen
 
         assert self.session is not None
         self.current = section.number - 1
@@ -215,13 +215,13 @@ class ArchwizApp(App[list[Path]]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "field_help":
-            from screens.review import ReviewScreen
+            from screens.tui.review import ReviewScreen
 
             return not isinstance(self.screen, ReviewScreen)  # no field there to explain
         if action in ("undo", "redo"):
             # On a section's screen only: a dialog's own editors keep their keys, and a
             # dialog's item is not in the document until it is saved.
-            from screens.section import SectionScreen
+            from screens.tui.section import SectionScreen
 
             return self.session is not None and isinstance(self.screen, SectionScreen)
         return True
@@ -236,7 +236,7 @@ class ArchwizApp(App[list[Path]]):
 
     async def _step(self, change: Change | None, done: str, nothing: str) -> None:
         """Show where ``change`` was made, as it now stands, and say what happened."""
-        from screens.section import SectionScreen
+        from screens.tui.section import SectionScreen
 
         if change is None:
             self.notify(nothing, timeout=3)
@@ -268,7 +268,7 @@ class ArchwizApp(App[list[Path]]):
             self.show_section(self._section(self.current - 1))
 
     def action_review(self) -> None:
-        from screens.review import ReviewScreen
+        from screens.tui.review import ReviewScreen
 
         if self.session is not None:
             self.push_screen(ReviewScreen(self.session), self._reviewed)
@@ -278,9 +278,9 @@ class ArchwizApp(App[list[Path]]):
             self.written = written
 
     def action_field_help(self) -> None:
-        from screens.dialogs import HelpDialog
-        from screens.form import FieldRow
-        from screens.section import SectionScreen
+        from screens.tui.dialogs import HelpDialog
+        from screens.tui.form import FieldRow
+        from screens.tui.section import SectionScreen
 
         focused = self.focused
         for node in focused.ancestors_with_self if focused else ():
@@ -291,8 +291,8 @@ class ArchwizApp(App[list[Path]]):
             self.push_screen(HelpDialog(self.screen.section.spec))
 
     async def action_quit(self) -> None:
-        from screens.dialogs import ConfirmDialog, ItemDialog
-        from screens.section import SectionScreen
+        from screens.tui.dialogs import ConfirmDialog, ItemDialog
+        from screens.tui.section import SectionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, SectionScreen):

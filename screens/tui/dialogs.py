@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from screens.form import FieldRow, Form, Problems
-from screens.inputs import AnswerInput
+from screens.tui.form import FieldRow, Form, Problems
+from screens.tui.inputs import AnswerInput
 from wizard.items import item_from
 from wizard.sections import FieldSpec
 

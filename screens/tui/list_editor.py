@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
-from screens.text import literal, literal_lines, one_line_text, strip_controls
+from screens.tui.text import literal, literal_lines, one_line_text, strip_controls
 from wizard.items import item_from
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec
@@ -168,7 +168,7 @@ class ListEditor(Vertical):
             self._open(self.cursor)
 
     def _open(self, index: int | None) -> None:
-        from screens.dialogs import ItemDialog  # dialogs build forms, forms build list editors
+        from screens.tui.dialogs import ItemDialog  # dialogs build forms, forms build list editors
 
         def done(result: Any) -> None:
             if result is None:
@@ -227,7 +227,7 @@ class ListEditor(Vertical):
         index = self.cursor
         if index is None:
             return
-        from screens.dialogs import ConfirmDialog
+        from screens.tui.dialogs import ConfirmDialog
 
         def done(confirmed: bool | None) -> None:
             if confirmed:

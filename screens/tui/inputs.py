@@ -11,7 +11,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from screens.text import strip_controls
+from screens.tui.text import strip_controls
 
 
 def _told(widget: Input | TextArea, removed: int) -> None:

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Markdown, Select, Static, TextArea
 
-from screens.dialogs import GapDialog
-from screens.form import FieldRow, Form
-from screens.list_editor import ListEditor
-from screens.sidebar import SectionList
+from screens.tui.dialogs import GapDialog
+from screens.tui.form import FieldRow, Form
+from screens.tui.list_editor import ListEditor
+from screens.tui.sidebar import SectionList
 from wizard.markdown.render import render_section
 from wizard.sections import SECTIONS, Section
 from wizard.session import Problems, Session

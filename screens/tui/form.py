@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from screens.inputs import AnswerInput, FieldTextArea
-from screens.list_editor import ListEditor
+from screens.tui.inputs import AnswerInput, FieldTextArea
+from screens.tui.list_editor import ListEditor
 from wizard.model.base import Model
 from wizard.problems import Loc
 from wizard.sections import FieldKind, FieldSpec, fields_of

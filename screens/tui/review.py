@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.inputs import FieldInput
-from screens.sidebar import entry
-from screens.text import literal, literal_lines
+from screens.tui.inputs import FieldInput
+from screens.tui.sidebar import entry
+from screens.tui.text import literal, literal_lines
 from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
@@ -104,7 +104,7 @@ class ReviewScreen(Screen[list[Path] | None]):
             self._failed(error)
 
     def _ask_to_replace(self, markdown_path: Path, refused: WouldReplace) -> None:
-        from screens.dialogs import ConfirmDialog
+        from screens.tui.dialogs import ConfirmDialog
 
         def answered(replace: bool | None) -> None:
             if not replace:

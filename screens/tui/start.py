@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.inputs import FieldInput
-from screens.text import literal
+from screens.tui.inputs import FieldInput
+from screens.tui.text import literal
 from wizard.errors import InputError
 from wizard.outputs import typed_path
 
@@ -99,7 +99,7 @@ class StartScreen(Screen["Session | None"]):
 
         found = self.found
         if event.option_id == "read" and isinstance(found, Locked):
-            from screens.review import ReviewScreen
+            from screens.tui.review import ReviewScreen
 
             self.app.push_screen(ReviewScreen(Session(found.draft.document), read_only=found.holder))
         elif event.option_id == "resume" and isinstance(found, Draft):

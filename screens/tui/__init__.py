@@ -1,0 +1,1 @@
+"""The full-screen wizard (Textual): one app, a screen per section, the review and the dialogs."""
