@@ -26,6 +26,7 @@ from screens.tui.start import StartScreen
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from screens.tui.list_editor import ListEditor
     from wizard.drafts import Draft, Locked, SetAside
     from wizard.history import Change
     from wizard.sections import Section
@@ -210,6 +211,21 @@ class ArchwizApp(App[list[Path]]):
             self.switch_screen(section.key)
         else:
             self.push_screen(section.key)
+
+    # Lists open their dialogs through the app: dialogs hold forms, forms hold lists -----------
+
+    def on_list_editor_edit_item(self, message: ListEditor.EditItem) -> None:
+        from screens.tui.dialogs import ItemDialog
+
+        editor, index = message.editor, message.index
+        item = None if index is None else editor.items[index]
+        dialog = ItemDialog(editor.spec, item, index, editor.check_item(index))
+        self.push_screen(dialog, editor.item_done(index))
+
+    def on_list_editor_delete_item(self, message: ListEditor.DeleteItem) -> None:
+        from screens.tui.dialogs import ConfirmDialog
+
+        self.push_screen(ConfirmDialog(message.question, "Delete"), message.editor.delete_done(message.index))
 
     # Undo and redo -----------------------------------------------------------------------------
 

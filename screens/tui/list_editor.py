@@ -85,6 +85,25 @@ class ListEditor(Vertical):
         def control(self) -> "ListEditor":
             return self.editor
 
+    class EditItem(Message):
+        """Open the item at ``index`` (None: a new one) in a dialog; the app does, then hands
+        the result to ``editor.item_done(index)``."""
+
+        def __init__(self, editor: "ListEditor", index: int | None) -> None:
+            super().__init__()
+            self.editor = editor
+            self.index = index
+
+    class DeleteItem(Message):
+        """Ask ``question`` before deleting the item at ``index``; the answer goes to
+        ``editor.delete_done(index)``."""
+
+        def __init__(self, editor: "ListEditor", index: int, question: Content) -> None:
+            super().__init__()
+            self.editor = editor
+            self.index = index
+            self.question = question
+
     def __init__(self, spec: FieldSpec, items: list[Any], check: ListCheck | None = None) -> None:
         super().__init__(classes="list-editor")
         self.spec = spec
@@ -168,7 +187,11 @@ class ListEditor(Vertical):
             self._open(self.cursor)
 
     def _open(self, index: int | None) -> None:
-        from screens.tui.dialogs import ItemDialog  # dialogs build forms, forms build list editors
+        # The app opens the dialog: dialogs hold forms, and forms hold list editors.
+        self.post_message(self.EditItem(self, index))
+
+    def item_done(self, index: int | None) -> Callable[[Any], None]:
+        """What to do with the item an ItemDialog opened at ``index`` dismisses with."""
 
         def done(result: Any) -> None:
             if result is None:
@@ -181,10 +204,9 @@ class ListEditor(Vertical):
                 self._changed(index)
             self.table.focus()
 
-        item = None if index is None else self.items[index]
-        self.app.push_screen(ItemDialog(self.spec, item, index, self._check_item(index)), done)
+        return done
 
-    def _check_item(self, index: int | None) -> Callable[[Any], Problems]:
+    def check_item(self, index: int | None) -> Callable[[Any], Problems]:
         """Rules across the whole list (unique names), as they concern the item being edited."""
 
         def check(item: Any) -> Problems:
@@ -227,7 +249,13 @@ class ListEditor(Vertical):
         index = self.cursor
         if index is None:
             return
-        from screens.tui.dialogs import ConfirmDialog
+        item = self.items[index]
+        name = getattr(item, self.columns[0].name) if self.columns else item
+        question = Content.assemble(f"Delete {self.spec.noun} {index + 1}, ", literal(str(name)), "?")
+        self.post_message(self.DeleteItem(self, index, question))
+
+    def delete_done(self, index: int) -> Callable[[bool | None], None]:
+        """What to do with the answer to "Delete item ``index``?"."""
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
@@ -235,10 +263,7 @@ class ListEditor(Vertical):
                 self._changed(index)
             self.table.focus()
 
-        item = self.items[index]
-        name = getattr(item, self.columns[0].name) if self.columns else item
-        question = Content.assemble(f"Delete {self.spec.noun} {index + 1}, ", literal(str(name)), "?")
-        self.app.push_screen(ConfirmDialog(question, "Delete"), done)
+        return done
 
     def action_move(self, step: int) -> None:
         index = self.cursor
