@@ -46,3 +46,32 @@ def test_the_review_is_usable_before_its_document_is_drawn() -> None:
         assert "Shortener Architecture" in document.source
 
     drive(scenario, session)
+
+
+def test_a_section_chosen_in_the_review_opens_at_its_first_empty_field() -> None:
+    from textual.widgets import OptionList, TextArea
+    from tui import row
+
+    session = _session()
+    session.update("header", {"title": "Shortener", "version": "1.0.0"})
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        todo = app.screen.query_one("#review-missing", OptionList)
+        todo.focus()
+        todo.highlighted = 0  # "1 Header / Empty: Status, Last Updated"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.section.key == "header"
+        assert row(app, "status") in app.focused.ancestors_with_self  # not the filled title
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        todo = app.screen.query_one("#review-missing", OptionList)
+        todo.focus()
+        todo.highlighted = 1  # Executive Summary
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)
+
+    drive(scenario, session)

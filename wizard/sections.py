@@ -260,32 +260,42 @@ def _sections() -> tuple[Section, ...]:
 SECTIONS: tuple[Section, ...] = _sections()
 
 
-def _parts(obj: BaseModel, where: str = "") -> Iterator[tuple[str, bool]]:
-    """Each part of ``obj`` that can be left empty: its label (within ``where``) and whether
-    it is answered. A part marked not applicable is answered."""
+def _parts(obj: BaseModel, where: str = "", top: str = "") -> Iterator[tuple[str, bool, str]]:
+    """Each part of ``obj`` that can be left empty: its label (within ``where``), whether it
+    is answered, and the field of the outermost model that holds it. A part marked not
+    applicable is answered."""
     gaps = getattr(obj, NOT_APPLICABLE, {})
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)
         label = f"{where}{spec.label}"
+        holder = top or spec.name
         if spec.key in gaps:
-            yield label, True
+            yield label, True, holder
         elif spec.kind is FieldKind.GROUP:
-            yield from _parts(value, f"{label}: ")
+            yield from _parts(value, f"{label}: ", holder)
         elif spec.kind in (FieldKind.TEXT, FieldKind.TEXT_LIST, FieldKind.ITEMS, FieldKind.DATE) or (
             spec.kind is FieldKind.CHOICE and spec.default is None
         ):
             if spec.extra or (spec.text is not None and spec.text.detail):
                 continue
-            yield label, is_answered(value)
+            yield label, is_answered(value), holder
 
 
 def _answers(obj: BaseModel) -> tuple[int, int]:
     """(answered, answerable) over the fields that can be left empty."""
     answered = total = 0
-    for _, done in _parts(obj):
+    for _, done, _ in _parts(obj):
         total += 1
         answered += done
     return answered, total
+
+
+def first_missing(doc: Document, sec: Section) -> str:
+    """The name of the first field of a (non-list) section still empty, where a user sent
+    to finish it starts; "" when there is none, or for a list section."""
+    if sec.is_list or sec.key in doc.not_applicable:
+        return ""
+    return next((field for _, done, field in _parts(getattr(doc, sec.key)) if not done), "")
 
 
 def missing(doc: Document, sec: Section) -> list[str]:
@@ -295,14 +305,14 @@ def missing(doc: Document, sec: Section) -> list[str]:
         return []  # the author's own notes and sections are never "to do"
     value = getattr(doc, sec.key)
     if not sec.is_list:
-        return [label for label, done in _parts(value) if not done]
+        return [label for label, done, _ in _parts(value) if not done]
     if not value:
         return [f"no {sec.spec.noun} yet"]
     found = []
     name = sec.spec.summary_fields[0].name if sec.spec.summary_fields else ""
     for number, item in enumerate(value, 1):
         title = f"{sec.spec.noun.capitalize()} {number}" + (f" ({getattr(item, name)})" if name else "")
-        found += [f"{title}: {label}" for label, done in _parts(item) if not done]
+        found += [f"{title}: {label}" for label, done, _ in _parts(item) if not done]
     return found
 
 

@@ -18,7 +18,7 @@ from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
 from wizard.outputs import output_paths
-from wizard.sections import TEMPLATE_SECTIONS, SectionState, missing
+from wizard.sections import TEMPLATE_SECTIONS, SectionState, first_missing, missing
 from wizard.session import Session
 from wizard.writing import WouldReplace
 
@@ -147,6 +147,10 @@ class ReviewScreen(Screen[list[Path] | None]):
         self._remember_path()
         self.dismiss(self.written)
         self.app.show_section(section)  # type: ignore[attr-defined]
+        # At the first field still empty, not merely the section's first field.
+        name = first_missing(self.session.document, section)
+        screen = self.app.get_screen(section.key)
+        self.app.call_after_refresh(screen.focus_field, name)  # type: ignore[attr-defined]
 
 
 _SHOWN = 4  # missing parts named per section; the rest are counted

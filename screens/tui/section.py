@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Markdown, Select, Static, TextArea
 
 from screens.tui.dialogs import GapDialog
@@ -67,16 +68,18 @@ class SectionScreen(Screen[None]):
         self.focus_field(focus)
 
     def focus_field(self, name: str) -> None:
-        """Focus the field ``name`` (a list field: its list), else the first field."""
+        """Focus the field ``name`` (a list: its table; a group: its first field), else the
+        section's first field."""
         row = self.editor.rows.get(name) if isinstance(self.editor, Form) and name else None
-        editor = getattr(row, "editor", None)
-        if isinstance(editor, ListEditor):
-            editor = editor.table
-        if editor is not None and editor.focusable:
-            editor.focus()
-            editor.scroll_visible(animate=False)
-        else:
+        fields: list[Widget] = []
+        if row is not None:
+            fields = list(row.query("Input, TextArea, Select, Checkbox, DataTable"))
+        target = next((widget for widget in fields if widget.focusable), None)
+        if target is None:
             self.focus_first()
+            return
+        target.focus()
+        target.scroll_visible(animate=False)
 
     def compose(self) -> ComposeResult:
         section = self.section
