@@ -103,3 +103,19 @@ def test_a_refused_pasted_line_adds_nothing_and_says_which() -> None:
         assert "pasted line 3 was refused" in str(editor.query_one(".field-error", Static).render())
 
     drive(scenario, session)
+
+
+def test_enter_on_a_sections_last_field_goes_on_to_the_next_section() -> None:
+    session = Session(section="header")
+
+    async def scenario(app, pilot):
+        await pilot.press(*"Shortener", "enter", "tab", *"1.0.0", "enter")
+        await pilot.pause()
+        assert app.focused is row_input(app, "last_updated")
+        assert app.screen.active_bindings["enter"].binding.description == "Next section"
+        await pilot.press(*"2026-01-02", "enter")
+        await pilot.pause()
+        assert app.screen.section.key == "summary"
+        assert str(session.document.header.last_updated) == "2026-01-02"
+
+    drive(scenario, session)

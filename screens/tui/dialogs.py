@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.tui.form import FieldRow, Form, Problems
-from screens.tui.inputs import AnswerInput
+from screens.tui.inputs import mark_last_field
 from wizard.items import item_from
 from wizard.sections import FieldSpec
 
@@ -51,9 +51,7 @@ class ItemDialog(ModalScreen[Any]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        fields = [widget for widget in self.focus_chain if self.form in widget.ancestors_with_self]
-        if fields and isinstance(fields[-1], AnswerInput):
-            fields[-1].saves = True  # Enter there saves the item, and its footer says so
+        mark_last_field(self.form, self.focus_chain, "save")  # Enter there saves the item
         self.focus_next()
         # Focusing the first field scrolls it into view; its label must stay visible too.
         self.call_after_refresh(self.query_one(".dialog-body").scroll_home, animate=False)

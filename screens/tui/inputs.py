@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from screens.tui.text import strip_controls
@@ -58,20 +59,20 @@ class FieldInput(Input):
 
 class AnswerInput(FieldInput):
     """A one-line field of a form. The footer says what Enter does there: it moves on to the
-    next field, or on a dialog's last field (``saves``) it saves the dialog."""
+    next field; on the last field (``last``) it saves a dialog, or goes on to the next section."""
 
     BINDINGS = [
         Binding("enter", "next", "Next", key_display="⏎"),
         Binding("enter", "save", "Save", key_display="⏎"),
+        Binding("enter", "next_section", "Next section", key_display="⏎"),
     ]
-    saves = False  # set on a dialog's last field
+    last = ""  # "save" on a dialog's last field, "section" on a section's
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # One of the two is shown (and runs), so the footer says what Enter will do.
-        if action == "next":
-            return not self.saves
-        if action == "save":
-            return self.saves
+        # One of the three is shown (and runs), so the footer says what Enter will do.
+        wanted = {"next": "", "save": "save", "next_section": "section"}
+        if action in wanted:
+            return self.last == wanted[action]
         return super().check_action(action, parameters)
 
     async def action_next(self) -> None:
@@ -79,6 +80,20 @@ class AnswerInput(FieldInput):
 
     async def action_save(self) -> None:
         await self.action_submit()
+
+    async def action_next_section(self) -> None:
+        await self.action_submit()
+
+
+def mark_last_field(container: Widget, chain: list[Widget], what: str) -> None:
+    """Tell the last one-line field of ``container`` (in focus order ``chain``) what Enter
+    does there."""
+    fields = [widget for widget in chain if container in widget.ancestors_with_self]
+    for widget in fields:
+        if isinstance(widget, AnswerInput):
+            widget.last = ""
+    if fields and isinstance(fields[-1], AnswerInput):
+        fields[-1].last = what
 
 
 class FieldTextArea(TextArea):

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Markdown, Se
 
 from screens.tui.dialogs import GapDialog
 from screens.tui.form import FieldRow, Form
+from screens.tui.inputs import AnswerInput, mark_last_field
 from screens.tui.list_editor import ListEditor
 from screens.tui.sidebar import SectionList
 from wizard.markdown.render import render_section
@@ -62,6 +63,7 @@ class SectionScreen(Screen[None]):
         old, self.editor = self.editor, self._new_editor()
         await self.query_one("#body").mount(self.editor, after=old)
         await old.remove()
+        mark_last_field(self.editor, self.focus_chain, "section")
         self._show_gaps()
         self.query_one(SectionList).refresh_states()
         self._schedule_preview()
@@ -105,6 +107,7 @@ class SectionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#preview").display = False
+        mark_last_field(self.editor, self.focus_chain, "section")
         self.focus_first()
 
     def focus_first(self) -> None:
@@ -142,9 +145,13 @@ class SectionScreen(Screen[None]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
-        """Enter in a one-line field goes to the next field, as in the item dialogs."""
+        """Enter in a one-line field goes to the next field, as in the item dialogs; on the
+        section's last field it goes on to the next section (its answers are already kept)."""
         event.stop()
-        self.focus_next()
+        if isinstance(event.input, AnswerInput) and event.input.last == "section":
+            self.app.action_next_section()  # type: ignore[attr-defined]
+        else:
+            self.focus_next()
 
     # Not applicable -------------------------------------------------------------------------
 
