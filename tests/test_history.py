@@ -47,7 +47,7 @@ def test_a_pause_or_another_field_starts_a_new_change() -> None:
 def test_initial_values_and_refused_input_are_not_changes() -> None:
     session = _session()
     session.update("header", {"title": ""})  # a widget reporting what it was given
-    assert not session.history.can_undo and session.edits == 0
+    assert session.history.next_undo() is None and session.edits == 0
     problems = session.update("header", {"title": "ok", "last_updated": "not a date"})
     assert problems and session.document.header.title == "ok"  # the valid answer is kept...
     assert session.undo() is not None and session.document.header.title == ""  # ...and undoable

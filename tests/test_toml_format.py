@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import examples
 
-from wizard.toml_format import plain_table
+from wizard.toml_format import line
+
+
+def plain_table(values: dict[str, object]) -> str:
+    """A table of plain values as the sidecar writes it, one ``line`` per value."""
+    return "".join(line(name, value) for name, value in values.items())
+
 
 # Every character class that tomli-w treats differently: controls (escaped compactly or
 # as \\u), tab (kept), quote and backslash, CR LF pairs, line feeds, and any other text.

@@ -68,14 +68,6 @@ class History:
         self._done.append(replace(change, at=0.0))  # a redone change never joins later typing
         return change
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
     def next_undo(self) -> Change | None:
         return self._done[-1] if self._done else None
 

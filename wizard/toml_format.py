@@ -8,7 +8,6 @@ escaped by a single regex pass. tests/test_toml_format.py holds it to tomli-w's 
 """
 
 import re
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -67,9 +66,3 @@ def literal(value: Any, nest_level: int = 0) -> str:
 def line(name: str, value: Any) -> str:
     """One ``key = value`` line, as tomli-w writes it."""
     return f"{key(name)} = {literal(value)}\n"
-
-
-def plain_table(values: Mapping[str, Any]) -> str:
-    """The ``key = value`` lines of a table with no sub-tables, as
-    ``tomli_w.dumps(values, multiline_strings=True)`` writes them."""
-    return "".join(line(name, value) for name, value in values.items())
