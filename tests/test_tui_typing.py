@@ -10,7 +10,7 @@ from typing import Any
 from conftest import COMPLETE
 from textual.widget import Widget
 from textual.widgets import Button, Input, TextArea
-from tui import drive, load_document, section_screen, type_ahead
+from tui import drive, eventually, load_document, section_screen, type_ahead
 
 from screens.tui.dialogs import ItemDialog
 from screens.tui.form import FieldRow
@@ -53,6 +53,8 @@ async def _type_everywhere(app: Any, pilot: Any, screen: Any) -> list[Widget]:
     first = chain.index(app.focused)
     fields = []
     for widget in chain[first:] + chain[:first]:
+        # On a loaded machine the Tab's focus move can land after the pause that sent it.
+        await eventually(pilot, lambda w=widget: app.focused is w, timeout=3.0)
         assert app.focused is widget, f"Tab order changed while typing: {app.focused!r}, not {widget!r}"
         text = _types_text(widget)
         if text:
