@@ -84,8 +84,8 @@ def play(
         feeder = threading.Thread(target=feed, daemon=True)
         feeder.start()
         wizard = PlainWizard(session, draft_path=draft_path, draft=found, prompter=Transcribed(out))
-        if session is not None and session.draft is None:
-            session.draft = wizard.fresh_draft()
+        if session is not None:
+            wizard.attach_draft(session)
         wizard.run()
         feeder.join(timeout=5)
     return wizard, out.getvalue()
@@ -102,8 +102,8 @@ def play_lines(
     out = io.StringIO()
     prompter = LinePrompter(io.StringIO(lines), out)
     wizard = PlainWizard(session, draft_path=draft_path, draft=found, prompter=prompter)
-    if session is not None and session.draft is None:
-        session.draft = wizard.fresh_draft()
+    if session is not None:
+        wizard.attach_draft(session)
     wizard.run()
     return wizard, out.getvalue()
 

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from conftest import COMPLETE, GOLDEN, MINIMAL, run_archwiz
 
+from wizard.autosave import Autosave
 from wizard.cli import main
 
 
@@ -216,7 +217,7 @@ def test_writing_the_document_over_its_own_draft_is_refused(tmp_path: Path) -> N
 
     draft = tmp_path / ".archwiz-draft.toml"
     draft.write_text("the draft")
-    session = Session(Document(), draft=draft)
+    session = Session(Document(), autosave=Autosave(draft))
     with pytest.raises(InputError, match="is where this session's draft is saved"):
         session.write(tmp_path / ".archwiz-draft.md")
     assert draft.read_text() == "the draft" and not (tmp_path / ".archwiz-draft.md").exists()

@@ -14,6 +14,7 @@ from tui import drive, eventually, load_document, screen_text, section_screen
 from screens.tui.app import ArchwizApp
 from screens.tui.section import SectionScreen
 from screens.tui.start import StartScreen
+from wizard.autosave import Autosave
 from wizard.drafts import DRAFT_NAME, Draft, SetAside, emergency_copy, open_draft, read_draft, save_draft
 from wizard.model import Document
 from wizard.sections import SECTIONS
@@ -82,7 +83,7 @@ def test_an_emergency_copy_never_replaces_the_draft(tmp_path: Path) -> None:
 
 def test_the_wizard_autosaves_and_shows_when(tmp_path: Path, quick_autosave: None) -> None:
     draft = tmp_path / DRAFT_NAME
-    session = Session(draft=draft)
+    session = Session(autosave=Autosave(draft))
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
@@ -107,7 +108,7 @@ def test_the_wizard_autosaves_and_shows_when(tmp_path: Path, quick_autosave: Non
 
 def test_typing_without_a_pause_still_saves_every_interval(tmp_path: Path, quick_autosave: None) -> None:
     draft = tmp_path / DRAFT_NAME
-    session = Session(draft=draft)
+    session = Session(autosave=Autosave(draft))
 
     async def scenario(app, pilot):
         for char in "Continuous":
@@ -122,7 +123,7 @@ def test_typing_without_a_pause_still_saves_every_interval(tmp_path: Path, quick
 def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosave: None) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the draft's folder should be")
-    session = Session(draft=blocker / DRAFT_NAME)
+    session = Session(autosave=Autosave(blocker / DRAFT_NAME))
 
     def saved_title() -> str:
         path = blocker / DRAFT_NAME
@@ -132,7 +133,7 @@ def test_a_failing_autosave_is_reported_and_retried(tmp_path: Path, quick_autosa
         await pilot.press(*"Ledger")
         await eventually(pilot, lambda: "draft NOT saved" in screen_text(app))
         assert "draft NOT saved" in screen_text(app)
-        assert session.save_error
+        assert session.autosave.error
         assert session.document.header.title == "Ledger"  # editing goes on in memory
         blocker.unlink()
         blocker.mkdir()
@@ -152,7 +153,7 @@ def test_a_failed_save_is_retried_without_waiting_for_an_edit(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the draft's folder should be")
     draft = blocker / DRAFT_NAME
-    session = Session(draft=draft)
+    session = Session(autosave=Autosave(draft))
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
@@ -181,7 +182,7 @@ def test_the_start_screen_resumes_a_draft_at_its_section(tmp_path: Path) -> None
         assert section_screen(app).section.key == "entities"
 
     app = drive(scenario, app=ArchwizApp(None, draft_path=path, draft=found))
-    assert app.session is not None and app.session.draft == path
+    assert app.session is not None and app.session.autosave.path == path
 
 
 def test_a_new_document_keeps_the_old_draft_aside(tmp_path: Path) -> None:
@@ -307,10 +308,10 @@ def test_a_read_only_draft_is_refused_not_replaced(tmp_path: Path) -> None:
     save_draft(path, Document(), "header", now=SAVED)
     before = path.read_bytes()
     path.chmod(0o444)
-    session = Session(draft=path)
+    session = Session(autosave=Autosave(path))
     session.update("header", {"title": "Changed"})
     assert session.save() is False
-    assert "read-only" in session.save_error
+    assert "read-only" in session.autosave.error
     assert path.read_bytes() == before
     assert session.document.header.title == "Changed"  # kept in memory for the next try
 
@@ -329,15 +330,15 @@ def test_a_full_disk_while_autosaving_is_reported_and_editing_goes_on(
 
     monkeypatch.setattr(wizard.atomic.os, "fsync", full_disk)
     draft = tmp_path / DRAFT_NAME
-    session = Session(draft=draft)
+    session = Session(autosave=Autosave(draft))
 
     def saved_title() -> str:
         return read_draft(draft).document.header.title if draft.exists() else ""
 
     async def scenario(app, pilot):
         await pilot.press(*"Ledger")
-        await eventually(pilot, lambda: bool(session.save_error))
-        assert "no space left on device" in session.save_error
+        await eventually(pilot, lambda: bool(session.autosave.error))
+        assert "no space left on device" in session.autosave.error
         assert "draft NOT saved" in screen_text(app)
         assert not draft.exists() and not list(tmp_path.glob(".*.tmp"))  # no half-written file
         monkeypatch.setattr(wizard.atomic.os, "fsync", real_fsync)  # space freed
@@ -356,7 +357,7 @@ def test_a_crash_leaves_an_emergency_copy_of_the_model(
     from wizard import launch
 
     draft = tmp_path / DRAFT_NAME
-    session = Session(load_document(COMPLETE), draft=draft)
+    session = Session(load_document(COMPLETE), autosave=Autosave(draft))
 
     def broken(self: SectionScreen) -> None:
         raise RuntimeError("a bug in a screen")
@@ -412,7 +413,7 @@ def test_a_symlinked_draft_stays_a_link_and_its_target_keeps_its_mode(tmp_path: 
     assert isinstance(found, Draft)
     session = Session.resumed(found)
     session.update("header", {"title": "Ledger"})
-    assert session.save(), session.save_error
+    assert session.save(), session.autosave.error
     assert link.is_symlink() and link.resolve() == target
     assert target.stat().st_mode & 0o777 == 0o640
     assert read_draft(link).document.header.title == "Ledger"
@@ -494,10 +495,12 @@ def test_the_resume_hint_names_a_draft_that_is_not_in_the_current_folder(
 ) -> None:
     from wizard.launch import _report
 
-    beside = Session(Document(), source=Path("docs/ARCHITECTURE.toml"), draft=Path("docs") / DRAFT_NAME)
-    beside.saved_at = SAVED
-    here = Session(Document(), draft=Path(DRAFT_NAME))
-    here.saved_at = SAVED
+    beside = Session(
+        Document(), source=Path("docs/ARCHITECTURE.toml"), autosave=Autosave(Path("docs") / DRAFT_NAME)
+    )
+    beside.autosave.saved_at = SAVED
+    here = Session(Document(), autosave=Autosave(Path(DRAFT_NAME)))
+    here.autosave.saved_at = SAVED
     _report(beside, [], None, quiet=False, plain=True)
     _report(here, [], None, quiet=False, plain=False)
     lines = capsys.readouterr().err.splitlines()

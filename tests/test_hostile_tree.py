@@ -9,6 +9,7 @@ import pytest
 from conftest import run_archwiz
 from terminal import archwiz
 
+from wizard.autosave import Autosave
 from wizard.drafts import DRAFT_NAME
 from wizard.errors import InputError
 from wizard.lock import DraftLock, lock_path
@@ -201,7 +202,7 @@ def test_a_draft_behind_the_last_edits_is_not_named_as_holding_them(tmp_path: Pa
     from wizard import launch
     from wizard.session import Session
 
-    session = Session(draft=tmp_path / DRAFT_NAME)
+    session = Session(autosave=Autosave(tmp_path / DRAFT_NAME))
     session.update("header", {"title": "Ledger"})
     assert session.save()
     session.update("header", {"title": "Ledger 2"})  # then the disk filled up: not saved
@@ -317,7 +318,7 @@ def test_a_draft_link_to_a_file_elsewhere_is_read_but_never_rewritten(tmp_path: 
     session = Session.resumed(found)
     session.update("header", {"title": "Ledger"})
     assert not session.save()
-    assert f"it is a link to {elsewhere}, outside this folder" in session.save_error
+    assert f"it is a link to {elsewhere}, outside this folder" in session.autosave.error
     assert elsewhere.read_bytes() == before
 
 
@@ -330,10 +331,10 @@ def test_a_dangling_draft_link_creates_nothing_where_it_points(tmp_path: Path, m
     work.mkdir()
     monkeypatch.chdir(work)
     (work / DRAFT_NAME).symlink_to(target)
-    session = Session(draft=work / DRAFT_NAME)
+    session = Session(autosave=Autosave(work / DRAFT_NAME))
     session.update("header", {"title": "Ledger"})
     assert not session.save()
-    assert not target.exists() and "outside this folder" in session.save_error
+    assert not target.exists() and "outside this folder" in session.autosave.error
 
 
 def test_temp_files_a_killed_archwiz_left_are_cleared_by_the_next_run(tmp_path: Path) -> None:

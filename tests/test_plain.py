@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from strategies import NASTY, examples
 from tui import load_document
 
+from wizard.autosave import Autosave
 from wizard.chars import ALWAYS_FORBIDDEN
 from wizard.drafts import DRAFT_NAME, Draft, Locked, open_draft, read_draft, save_draft
 from wizard.model import Document
@@ -236,7 +237,7 @@ def test_a_draft_is_offered_and_resumed_at_its_section(tmp_path: Path) -> None:
     assert isinstance(found, Draft)
     wizard, said = play(ENTER + ENTER, draft_path=path, found=found)  # resume, then "Go on"
     assert f"Section 7 of {len(SECTIONS)}: Data Models" in said
-    assert wizard.session is not None and wizard.session.draft == path
+    assert wizard.session is not None and wizard.session.autosave.path == path
 
 
 def test_review_writes_the_same_bytes_as_from(tmp_path: Path) -> None:
@@ -263,8 +264,9 @@ def test_a_write_error_is_said_and_the_answers_are_kept(tmp_path: Path) -> None:
 def test_a_held_draft_can_be_read_not_edited(tmp_path: Path) -> None:
     draft = Draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", None)
     holder = "archwiz pid 4242 on build-host since 2026-11-20T09:30:05+00:00"
-    wizard, said = play("y" + ENTER, draft_path=draft.path, found=Locked(draft, holder))
+    wizard, said = play(pick("Read") + pick("Quit"), draft_path=draft.path, found=Locked(draft, holder))
     assert f"is being edited by {holder}" in said
+    assert "Start a new document" not in said  # no draft of its own is free beside it
     assert "# Tillpoint Payments Platform Architecture" in said
     assert wizard.session is None and not draft.path.exists()
     assert not wizard.start_elsewhere
@@ -274,8 +276,8 @@ def test_a_held_draft_offers_a_new_document_with_a_draft_of_its_own(tmp_path: Pa
     draft = Draft(tmp_path / DRAFT_NAME, load_document(COMPLETE), "header", None)
     elsewhere = tmp_path / ".archwiz-draft-2.toml"
     found = Locked(draft, "archwiz pid 4242 on build-host", elsewhere)
-    wizard, said = play("n" + ENTER + "y" + ENTER, draft_path=draft.path, found=found)
-    assert "Start a new document here, with its own draft (.archwiz-draft-2.toml)?" in said
+    wizard, said = play(pick("its own draft"), draft_path=draft.path, found=found)
+    assert "or start a new document with a draft of its own" in said
     assert wizard.start_elsewhere  # the command line takes that draft's lock and starts there
     assert wizard.session is None and not elsewhere.exists()
 
@@ -291,7 +293,7 @@ def test_quitting_with_everything_in_the_draft_asks_nothing(tmp_path: Path) -> N
 def test_quitting_asks_first_when_the_draft_cannot_be_saved(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the draft's folder should be")
-    session = Session(Document(), draft=blocker / DRAFT_NAME)
+    session = Session(Document(), autosave=Autosave(blocker / DRAFT_NAME))
     header = GO_ON + answer("Ledger") + ENTER * 3
     # "n" stays: the owner answered afterwards proves the wizard went on.
     keys = header + pick("Quit") + "n" + ENTER + pick("Choose") + pick("Ownership") + answer("Core team")
@@ -497,7 +499,7 @@ def test_a_sigterm_that_python_drops_is_raised_again_and_still_stops_the_questio
             time.sleep(5)
             return "quit"
 
-    session = Session(Document(), draft=tmp_path / DRAFT_NAME)
+    session = Session(Document(), autosave=Autosave(tmp_path / DRAFT_NAME))
     session.update("header", {"title": "Ledger"})
     wizard = PlainWizard(
         session, draft_path=tmp_path / DRAFT_NAME, prompter=Deaf(io.StringIO(), io.StringIO())

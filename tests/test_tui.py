@@ -25,6 +25,7 @@ from screens.tui.review import ReviewScreen
 from screens.tui.section import SectionScreen
 from screens.tui.sidebar import SectionList
 from screens.tui.start import StartScreen
+from wizard.autosave import Autosave
 from wizard.model import Document
 from wizard.model.design import Component, Entity
 from wizard.model.overview import Goal
@@ -376,7 +377,7 @@ def test_quit_asks_first_when_changes_are_not_written() -> None:
 
 
 def test_quit_asks_first_when_an_answer_is_not_valid_yet_even_with_a_saved_draft(tmp_path: Path) -> None:
-    session = Session(Document(), draft=tmp_path / "draft.toml")
+    session = Session(Document(), autosave=Autosave(tmp_path / "draft.toml"))
 
     async def scenario(app, pilot):
         row_input(app, "version").focus()

@@ -49,7 +49,7 @@ class FrontEnd(Protocol):
 
     def tell(self, message: str, *, error: bool = False) -> None: ...
 
-    def fresh_draft(self) -> Path | None: ...
+    def attach_draft(self, session: "Session") -> None: ...
 
     def run(self) -> list[Path] | None: ...
 
@@ -119,8 +119,8 @@ def run_wizard(
         front = _front_end(plain, session, draft_path, found)
         if unlocked:
             front.tell(f"Note: {unlocked}.")
-        if session is not None and session.draft is None:
-            session.draft = front.fresh_draft()
+        if session is not None:
+            front.attach_draft(session)
         written = front.run() or []
     finally:
         if front is not None and front.session is not None:
@@ -181,11 +181,14 @@ def _report(
         if isinstance(found, SetAside):
             print(printable(f"note: the unreadable draft was moved to {found.moved_to}"), file=sys.stderr)
     # Only a draft that holds the last answers is named: otherwise the emergency copy was.
-    if session is not None and session.draft and session.saved_at and not session.at_risk and not quiet:
+    if session is None or quiet:
+        return
+    draft = session.autosave.path
+    if draft and session.autosave.saved_at and not session.at_risk:
         # Plain --resume looks in the current folder: any other draft must be named.
-        where = "" if session.draft == default_draft() else f" {shlex.quote(str(session.draft))}"
+        where = "" if draft == default_draft() else f" {shlex.quote(str(draft))}"
         command = f"archwiz --resume{where}{' --plain' if plain else ''}"
-        print(printable(f"draft saved in {session.draft}; resume with: {command}"), file=sys.stderr)
+        print(printable(f"draft saved in {draft}; resume with: {command}"), file=sys.stderr)
 
 
 def _edited(path: str) -> "Session":
@@ -217,7 +220,7 @@ def _rescue(session: "Session", code: int | None) -> None:
     if code == 1:
         save_emergency_copy(session, "stopped on an error")
     elif session.at_risk:
-        why = "the draft could not be saved" if session.draft else "your answers were in no draft"
+        why = "the draft could not be saved" if session.autosave.path else "your answers were in no draft"
         save_emergency_copy(session, why)
 
 
@@ -228,7 +231,11 @@ def save_emergency_copy(session: "Session", why: str) -> None:
 
     from wizard.drafts import DRAFT_NAME, emergency_copy
 
-    places = [session.draft or Path(DRAFT_NAME), Path(DRAFT_NAME), Path(tempfile.gettempdir()) / DRAFT_NAME]
+    places = [
+        session.autosave.path or Path(DRAFT_NAME),
+        Path(DRAFT_NAME),
+        Path(tempfile.gettempdir()) / DRAFT_NAME,
+    ]
     error: ArchwizError | None = None
     for place in places:
         try:

@@ -7,60 +7,27 @@ answers; what the user typed that is not valid yet stays in the front end.
 """
 
 import contextlib
-import itertools
 import os
-import threading
-import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from wizard.atomic import write_files
-from wizard.drafts import Draft, draft_bytes
-from wizard.errors import InputError, OutputError
+from wizard.autosave import Autosave, PendingSave
+from wizard.drafts import Draft
+from wizard.errors import InputError
 from wizard.gaps import holds_answer, keep_marks
 from wizard.history import Change, History, describe
 from wizard.model import Document
 from wizard.outputs import DEFAULT_OUTPUT
 from wizard.ownership import is_sidecar
 from wizard.problems import Loc, describe_all
-from wizard.sections import SECTIONS, Section, SectionState, section_state
+from wizard.sections import SECTIONS, Section, SectionState, fields_of, section_state
 from wizard.writing import write_document
 
 Problems = list[tuple[Loc, str]]
 _SECTION = {section.key: section for section in SECTIONS}
-
-
-# Draft writes never overlap, and an older save never lands after a newer one
-# (a background save still running when ctrl+q saves the last keystrokes).
-_WRITING = threading.Lock()
-_ORDER = itertools.count()
-_written: dict[Path, int] = {}
-
-
-@dataclass(frozen=True)
-class PendingSave:
-    path: Path
-    data: bytes
-    edits: int
-    section: str
-    saved: datetime
-    order: int = field(default_factory=lambda: next(_ORDER))
-
-    def write(self) -> str:
-        """Write atomically; the reason it failed, or "" (safe to call from any thread)."""
-        with _WRITING:
-            if _written.get(self.path, -1) > self.order:
-                return ""  # a newer save of this draft has landed already
-            try:
-                write_files([(self.path, self.data)])
-            except OutputError as error:
-                return str(error)
-            _written[self.path] = self.order
-        return ""
 
 
 def _name(owner: Any, key: str) -> str:
@@ -69,20 +36,30 @@ def _name(owner: Any, key: str) -> str:
     return next((name for name, info in fields.items() if (info.alias or name) == key), key)
 
 
+def _part_label(section: Section, path: tuple[str, ...]) -> str:
+    """How the user knows the part at ``path``: its fields' labels ("Horizontal Scaling,
+    Database Tier"), not their keys."""
+    if not path:
+        return "the section"
+    labels: list[str] = []
+    model: type[BaseModel] | None = section.model
+    for part in path:
+        specs = fields_of(model) if model is not None else ()
+        spec = next((spec for spec in specs if part in (spec.key, spec.name)), None)
+        labels.append(spec.label if spec else part)
+        model = spec.model if spec else None
+    return ", ".join(labels)
+
+
 @dataclass
 class Session:
     document: Document = field(default_factory=Document)
     source: Path | None = None  # the sidecar being edited, if any
     invalid: dict[str, int] = field(default_factory=dict)  # section key -> refused answers
     edits: int = 0  # accepted changes; front ends compare it to know when to save or redraw
-    draft: Path | None = None  # where the work in progress is autosaved (None: nowhere)
     section: str = ""  # the key of the section being edited, recorded in the draft
-    saved_edits: int = 0  # ``edits`` at the last successful draft save
+    autosave: Autosave = field(default_factory=Autosave)  # the draft, and how its last save went
     written_edits: int = 0  # ``edits`` when the Markdown and sidecar were last written
-    saved_section: str = ""  # ``section`` at the last successful draft save
-    saved_at: datetime | None = None
-    saved_clock: float = 0.0  # time.monotonic() of the last save attempt
-    save_error: str = ""  # why the last draft save failed; cleared by a good one
     backups: list[Path] = field(default_factory=list)  # old files kept aside by the last write
     output: Path | None = None  # where the user last chose to write the document
     # Section states, dropped when their section changes: a 1,000-item list costs
@@ -182,7 +159,7 @@ class Session:
         self._states.pop(key, None)
         self.edits += 1
         section = _SECTION[key]
-        where = f"{section.title}: {' '.join(path) if path else 'the section'}"
+        where = f"{section.title}: {_part_label(section, path)}"
         what = f"{where} marked not applicable" if reason is not None else f"{where}, mark taken back"
         place = path[0] if path else ""
         self.history.record(Change(part, key, before, getattr(self.document, part), what, place=place))
@@ -228,45 +205,29 @@ class Session:
     @classmethod
     def resumed(cls, draft: Draft) -> "Session":
         """Pick up a draft where it was left: its document, its file, its section."""
-        return cls(draft.document, draft=draft.path, section=draft.section, saved_section=draft.section)
+        return cls(
+            draft.document, section=draft.section, autosave=Autosave(draft.path, saved_section=draft.section)
+        )
 
     @property
     def unsaved(self) -> bool:
         """The draft lags behind: an edit, or a move to another section (resume returns there)."""
-        return self.edits != self.saved_edits or self.section != self.saved_section
+        return self.autosave.lags(self.edits, self.section)
 
     def save(self) -> bool:
-        """Save the draft if anything changed; False (with ``save_error`` set) when it failed.
+        """Save the draft if anything changed; False (with ``autosave.error`` set) when it failed.
 
         A failure (full disk, read-only folder) is not fatal: editing goes on in
         memory and the next save tries again.
         """
         pending = self.prepare_save()
         if pending is None:
-            return self.draft is not None or not self.unsaved
-        return self.finish_save(pending, pending.write())
+            return self.autosave.path is not None or not self.unsaved
+        return self.autosave.finish(pending, pending.write())
 
-    def prepare_save(self) -> "PendingSave | None":
-        """The bytes of the draft as it stands, to be written now or on another thread.
-
-        Serialising happens here, on the caller's thread, so the bytes are a
-        consistent picture of the document even if editing goes on meanwhile.
-        """
-        self.saved_clock = time.monotonic()
-        if self.draft is None or not self.unsaved:
-            return None
-        saved = datetime.now().astimezone()
-        data = draft_bytes(self.document, self.section, saved)
-        return PendingSave(self.draft, data, self.edits, self.section, saved)
-
-    def finish_save(self, pending: "PendingSave", error: str) -> bool:
-        self.saved_clock = time.monotonic()
-        if error:
-            self.save_error = error
-            return False
-        self.saved_edits, self.saved_section = pending.edits, pending.section
-        self.saved_at, self.save_error = pending.saved, ""
-        return True
+    def prepare_save(self) -> PendingSave | None:
+        """The draft's bytes as the document stands, to write now or on another thread."""
+        return self.autosave.prepare(self.document, self.edits, self.section)
 
     def state(self, section: Section) -> SectionState:
         if self.invalid.get(section.key):
@@ -299,10 +260,9 @@ class Session:
         """
         sidecar_path = markdown_path.with_suffix(".toml")
         targets = {os.path.abspath(markdown_path), os.path.abspath(sidecar_path)}
-        if self.draft is not None and os.path.abspath(self.draft) in targets:
-            raise InputError(
-                f"{self.draft} is where this session's draft is saved; name the document otherwise"
-            )
+        draft = self.autosave.path
+        if draft is not None and os.path.abspath(draft) in targets:
+            raise InputError(f"{draft} is where this session's draft is saved; name the document otherwise")
         self.backups = write_document(self.document, markdown_path, source=self.source, force=force)
         self.written_edits = self.edits
         self.output = markdown_path
@@ -311,21 +271,4 @@ class Session:
     @property
     def at_risk(self) -> bool:
         """Accepted answers that are neither in a saved draft nor in written files."""
-        return self.edits not in (self.saved_edits, self.written_edits)
-
-    def quit_question(self) -> str:
-        """What to ask before quitting, if quitting now would lose answers ("" if not).
-
-        A front end tries to save the draft first. At risk are answers neither in a
-        saved draft nor in written files, and answers the model refused (the TUI keeps
-        those in its fields until they are fixed; nothing else has them).
-        """
-        refused = sum(self.invalid.values())
-        if refused:
-            answers = "answer is" if refused == 1 else "answers are"
-            return f"Quit anyway? {refused} {answers} not valid yet, so not saved: the fields marked ✗."
-        if not self.at_risk:
-            return ""
-        if self.draft:
-            return f"Quit anyway? The draft could not be saved ({self.save_error})."
-        return "Quit without writing? Changes since the last write are not saved anywhere."
+        return self.edits not in (self.autosave.saved_edits, self.written_edits)

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from screens.plain.lists import edit_list
 from screens.plain.prompts import Choice, Help
 from screens.plain.questions import Questions
+from wizard import finish
 from wizard.answers import SectionAnswers
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
-from wizard.outputs import output_paths
-from wizard.sections import SECTIONS, Section, SectionState, progress
+from wizard.sections import SECTIONS, Section, progress
 from wizard.session import Session
 from wizard.writing import WouldReplace
 
@@ -143,15 +143,16 @@ class Flow:
                 self.say("Write saves the document as Markdown with its TOML sidecar; Show prints it here.")
 
     def _todo(self) -> None:
-        """How complete the document is, and which sections are not."""
-        states = [(sec, self.session.state(sec)) for sec in SECTIONS]
-        todo = [(sec, state) for sec, state in states if state is not SectionState.COMPLETE]
+        """How complete the document is, and what each open section still lacks."""
+        review = finish.review(self.session)
         self.say()
-        self.say(f"Review: {len(SECTIONS) - len(todo)} of {len(SECTIONS)} sections complete.")
-        if todo:
+        self.say(f"Review: {review.headline()}.")
+        if review.todo:
             self.say("Still to do (empty parts are written as _TBD_):")
-            for sec, state in todo:
-                self.say(f"  {sec.number}. {sec.title} ({state.value})")
+            for todo in review.todo:
+                self.say(f"  {todo.section.number}. {todo.section.title} ({todo.state.value})")
+                if lacks := todo.lacks():
+                    self.say(f"     {lacks}")
 
     def _write(self) -> bool:
         session = self.session
@@ -160,26 +161,23 @@ class Flow:
             self.say("The Markdown file to write; its TOML sidecar goes beside it, with the same name.")
             return False
         try:
-            markdown_path, _ = output_paths(target.strip() or None)
             try:
-                written = session.write(markdown_path)
+                written = finish.write(session, target)
             except WouldReplace as refused:
                 if self.prompter.confirm(refused.question(), False) is not True:
                     self.say("Nothing was written.")
                     return False
-                written = session.write(markdown_path, force=True)
+                written = finish.write(session, target, force=True)
         except ArchwizError as error:
             self.say(str(error))
             return False
         self.wizard.written = list(written)
-        self.say(f"Wrote {written[0]} and {written[1]}.")
-        for backup in session.backups:
-            self.say(f"Kept the old file as {backup}.")
+        self.say(finish.written_news(session, written))
         return True
 
     def _quit(self) -> bool:
         session = self.session
-        if session.draft:
+        if session.autosave.path:
             self.save()
-        question = session.quit_question()
+        question = finish.quit_question(session)
         return not question or self.prompter.confirm(question, False) is True

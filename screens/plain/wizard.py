@@ -74,13 +74,13 @@ class PlainWizard:
     def tell(self, message: str, *, error: bool = False) -> None:
         self.say(message)
 
-    def fresh_draft(self) -> Path | None:
-        from wizard.drafts import fresh_draft
+    def attach_draft(self, session: Session) -> None:
+        """A session that did not resume saves its draft here, any old draft kept aside."""
+        from wizard.begin import attach_draft
 
-        path, note = fresh_draft(self.draft_path)
-        if note:
-            self.tell(note, error=path is None)
-        return path
+        news, error = attach_draft(session, self.draft_path)
+        if news:
+            self.tell(news, error=error)
 
     def run(self) -> list[Path]:
         stopping = 0  # the exit status a signal asked for, until it has been acted on
@@ -135,10 +135,10 @@ class PlainWizard:
         session = self.session
         if session is None:
             return True
-        had_error = session.save_error
+        had_error = session.autosave.error
         saved = session.save()
-        if not saved and session.save_error != had_error:
-            self.say(f"Draft not saved: {session.save_error}. Your answers are kept; archwiz keeps trying.")
+        if news := session.autosave.news(had_error):
+            self.say(news)
         return saved
 
     # Start ------------------------------------------------------------------------------------
@@ -166,8 +166,7 @@ class PlainWizard:
                 return
             if self.session is None:
                 return
-            if self.session.draft is None:
-                self.session.draft = self.fresh_draft()
+            self.attach_draft(self.session)
         from screens.plain.flow import Flow
 
         Flow(self, self.session).run()

@@ -100,19 +100,17 @@ class ArchwizApp(App[list[Path]]):
         if session is None:
             self.exit(self.written)
             return
-        if session.draft is None:
-            session.draft = self.fresh_draft()
+        self.attach_draft(session)
         self.session = session
         self.show_section(self._section_named(session.section))
 
-    def fresh_draft(self) -> Path | None:
-        """The draft path for a session that did not resume, with any old draft kept aside."""
-        from wizard.drafts import fresh_draft
+    def attach_draft(self, session: Session) -> None:
+        """A session that did not resume saves its draft here, any old draft kept aside."""
+        from wizard.begin import attach_draft
 
-        path, note = fresh_draft(self.draft_path)
-        if note:
-            self.tell(note, error=path is None)
-        return path
+        news, error = attach_draft(session, self.draft_path)
+        if news:
+            self.tell(news, error=error)
 
     def _section_named(self, key: str) -> Section:
         from wizard.sections import SECTIONS
@@ -124,9 +122,9 @@ class ArchwizApp(App[list[Path]]):
     def note_edit(self) -> None:
         """An edit reached the model: save now if the last save is old enough, else soon."""
         session = self.session
-        if session is None or session.draft is None:
+        if session is None or session.autosave.path is None:
             return
-        waited = time.monotonic() - session.saved_clock
+        waited = time.monotonic() - session.autosave.clock
         if waited >= self.AUTOSAVE_SECONDS:
             self.save_draft_soon()
         elif self._autosave is None:
@@ -138,7 +136,7 @@ class ArchwizApp(App[list[Path]]):
         session = self.session
         if session is None:
             return True
-        had_error = session.save_error
+        had_error = session.autosave.error
         saved = session.save()
         self._report_save(saved, had_error)
         return saved
@@ -150,11 +148,13 @@ class ArchwizApp(App[list[Path]]):
         pending = session.prepare_save() if session else None
         if session is None or pending is None:
             return
-        had_error = session.save_error
+        had_error = session.autosave.error
 
         def write() -> None:
             error = pending.write()
-            self.call_from_thread(lambda: self._report_save(session.finish_save(pending, error), had_error))
+            self.call_from_thread(
+                lambda: self._report_save(session.autosave.finish(pending, error), had_error)
+            )
 
         # A failed save is reported, never fatal: the worker must not take the app down.
         self.run_worker(write, thread=True, group="draft", exit_on_error=False)
@@ -167,15 +167,9 @@ class ArchwizApp(App[list[Path]]):
     def _report_save(self, saved: bool, had_error: str) -> None:
         session = self.session
         assert session is not None
-        if not saved and session.save_error != had_error:
-            # Said once per new reason; the section list keeps showing it until a save works.
-            self.notify(
-                f"{session.save_error}\nYour answers are kept in memory; archwiz keeps trying.",
-                title="Draft not saved",
-                severity="error",
-                markup=False,
-                timeout=8,
-            )
+        if news := session.autosave.news(had_error):
+            # The section list keeps showing it until a save works.
+            self.notify(news, severity="error", markup=False, timeout=8)
         if not saved and self._autosave is None:
             self._autosave = self.set_timer(self.RETRY_SECONDS, self.save_draft_soon)
         self._show_saved()
@@ -309,15 +303,16 @@ class ArchwizApp(App[list[Path]]):
     async def action_quit(self) -> None:
         from screens.tui.dialogs import ConfirmDialog, ItemDialog
         from screens.tui.section import SectionScreen
+        from wizard.finish import quit_question
 
         for screen in self.screen_stack:
             if isinstance(screen, SectionScreen):
                 screen.apply_edits()  # a key typed just before ctrl+q may not have been applied yet
         editing = any(isinstance(screen, ItemDialog) and screen.changed for screen in self.screen_stack)
         session = self.session
-        if session is not None and session.draft:
+        if session is not None and session.autosave.path:
             self.save_draft()
-        question = session.quit_question() if session is not None else ""
+        question = quit_question(session) if session is not None else ""
         if editing:
             question = "Quit anyway? The item you are editing has not been saved to the list."
         if not question:

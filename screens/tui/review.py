@@ -14,11 +14,11 @@ from textual.widgets.option_list import Option
 from screens.tui.inputs import FieldInput
 from screens.tui.sidebar import entry
 from screens.tui.text import literal, literal_lines
+from wizard import finish
 from wizard.chars import printable
 from wizard.errors import ArchwizError
 from wizard.markdown import render_markdown
-from wizard.outputs import output_paths
-from wizard.sections import TEMPLATE_SECTIONS, SectionState, first_missing, missing
+from wizard.sections import TEMPLATE_SECTIONS, first_missing
 from wizard.session import Session
 from wizard.writing import WouldReplace
 
@@ -39,27 +39,22 @@ class ReviewScreen(Screen[list[Path] | None]):
         self.written: list[Path] | None = None
 
     def compose(self) -> ComposeResult:
-        # Notes and extra sections are the author's additions: never "open", never counted.
-        states = [(section, self.session.state(section)) for section in TEMPLATE_SECTIONS]
-        complete = sum(state is SectionState.COMPLETE for _, state in states)
-        document = self.session.document
+        review = finish.review(self.session)
         open_sections = [
-            Option(_todo(entry(section, state), missing(document, section)), id=section.key)
-            for section, state in states
-            if state is not SectionState.COMPLETE
+            Option(_todo(entry(todo.section, todo.state), todo.lacks()), id=todo.section.key)
+            for todo in review.todo
         ]
         with Vertical(id="review"):
             title = "Read-only" if self.read_only else "Review"
-            yield Label(
-                Content(f"{title} · {complete} of {len(TEMPLATE_SECTIONS)} sections complete"),
-                id="review-title",
-            )
+            yield Label(Content(f"{title} · {review.headline()}"), id="review-title")
             if self.read_only:
                 yield Static(literal(f"Being edited by {self.read_only}."), id="review-read-only")
             with VerticalScroll(id="review-body"):
                 if open_sections:
+                    # Read-only, there is nowhere to go: the sections are another archwiz's.
+                    go = "" if self.read_only else "; Enter goes there"
                     yield Static(
-                        Content("Still to do (written as _TBD_ until answered; Enter goes there):"),
+                        Content(f"Still to do (written as _TBD_ until answered{go}):"),
                         classes="review-heading",
                     )
                     yield OptionList(*open_sections, id="review-missing", compact=True)
@@ -94,16 +89,15 @@ class ReviewScreen(Screen[list[Path] | None]):
     def action_write(self) -> None:
         if self.read_only:
             return
-        target = self.query_one("#review-path", Input).value.strip()
+        target = self.query_one("#review-path", Input).value
         try:
-            markdown_path, _ = output_paths(target or None)
-            self._written(list(self.session.write(markdown_path)))
+            self._written(finish.write(self.session, target))
         except WouldReplace as refused:
-            self._ask_to_replace(markdown_path, refused)
+            self._ask_to_replace(target, refused)
         except ArchwizError as error:
             self._failed(error)
 
-    def _ask_to_replace(self, markdown_path: Path, refused: WouldReplace) -> None:
+    def _ask_to_replace(self, target: str, refused: WouldReplace) -> None:
         from screens.tui.dialogs import ConfirmDialog
 
         def answered(replace: bool | None) -> None:
@@ -111,7 +105,7 @@ class ReviewScreen(Screen[list[Path] | None]):
                 self._failed(refused)
                 return
             try:
-                self._written(list(self.session.write(markdown_path, force=True)))
+                self._written(finish.write(self.session, target, force=True))
             except ArchwizError as error:
                 self._failed(error)
 
@@ -122,12 +116,11 @@ class ReviewScreen(Screen[list[Path] | None]):
         result.update(literal_lines(str(error)))
         result.set_class(True, "-error")
 
-    def _written(self, written: list[Path]) -> None:
-        self.written = written
+    def _written(self, written: tuple[Path, Path]) -> None:
+        self.written = list(written)
         result = self.query_one("#review-result", Static)
         result.set_class(False, "-error")
-        kept = "".join(f" Kept the old file as {backup}." for backup in self.session.backups)
-        result.update(literal(f"Wrote {written[0]} and {written[1]}.{kept}"))
+        result.update(literal(finish.written_news(self.session, written)))
         self.notify(printable(f"Wrote {written[0]}"), title="Written", markup=False)
 
     def action_back(self) -> None:
@@ -143,6 +136,8 @@ class ReviewScreen(Screen[list[Path] | None]):
     @on(OptionList.OptionSelected, "#review-missing")
     def _go_to(self, event: OptionList.OptionSelected) -> None:
         """Back to the sections, at the one chosen, to fill in what it still lacks."""
+        if self.read_only:
+            return
         section = next(section for section in TEMPLATE_SECTIONS if section.key == event.option.id)
         self._remember_path()
         self.dismiss(self.written)
@@ -153,12 +148,6 @@ class ReviewScreen(Screen[list[Path] | None]):
         self.app.call_after_refresh(screen.focus_field, name)  # type: ignore[attr-defined]
 
 
-_SHOWN = 4  # missing parts named per section; the rest are counted
-
-
-def _todo(title: Content, empty: list[str]) -> Content:
+def _todo(title: Content, lacks: str) -> Content:
     """A section still to do, and what it still lacks."""
-    if not empty:
-        return title
-    named = ", ".join(empty[:_SHOWN]) + (f", and {len(empty) - _SHOWN} more" if len(empty) > _SHOWN else "")
-    return title + Content("\n    Empty: ") + Content(named)
+    return title + Content(f"\n    {lacks}") if lacks else title

@@ -59,13 +59,15 @@ class SectionList(Vertical):
         if not labels:
             return  # not composed yet; on_mount shows it
         session, saved = self.session, labels.first(Label)
-        saved.set_class(bool(session.save_error), "-error")
-        if session.save_error:
+        saved.set_class(bool(session.autosave.error), "-error")
+        if session.autosave.error:
             saved.update(Content("draft NOT saved; retrying"))
-        elif session.saved_at is not None:
-            saved.update(Content(f"draft saved {session.saved_at:%H:%M:%S}"))
+        elif session.autosave.saved_at is not None:
+            saved.update(Content(f"draft saved {session.autosave.saved_at:%H:%M:%S}"))
         else:
-            saved.update(Content("draft: no changes yet" if session.draft else "no draft (not autosaved)"))
+            saved.update(
+                Content("draft: no changes yet" if session.autosave.path else "no draft (not autosaved)")
+            )
 
     def refresh_states(self) -> None:
         options = self.query_one(OptionList)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -16,8 +15,8 @@ from textual.widgets.option_list import Option
 
 from screens.tui.inputs import FieldInput
 from screens.tui.text import literal
-from wizard.errors import InputError
-from wizard.outputs import typed_path
+from wizard import begin
+from wizard.errors import ArchwizError
 
 if TYPE_CHECKING:
     from wizard.drafts import Draft, Locked, SetAside
@@ -51,38 +50,16 @@ class StartScreen(Screen["Session | None"]):
             yield from self._draft_note()
             yield OptionList(*self._options())
             yield Label(Content("Sidecar to open:"), id="open-label")
-            yield FieldInput(placeholder="e.g. docs/ARCHITECTURE.toml", id="open-path")
+            yield FieldInput(placeholder=f"e.g. {begin.OPEN_EXAMPLE}", id="open-path")
             yield Static("", id="open-error")
         yield Footer(compact=True)
 
     def _options(self) -> list[Option]:
-        quit = Option("Quit", id="quit")
-        offers = [
-            Option("Start a new document", id="new"),
-            Option("Open an existing sidecar (.toml)", id="open"),
-            quit,
-        ]
-        if self.found is None:  # and no model import: the first screen must appear fast
-            return offers
-        from wizard.drafts import Draft, Locked
-
-        if isinstance(self.found, Locked):
-            offers = [Option("Read the draft (read-only)", id="read")]
-            if self.found.elsewhere is not None:
-                label = f"Start a new document (its own draft, {self.found.elsewhere.name})"
-                offers.append(Option(Content(label), id="elsewhere"))
-            return [*offers, quit]
-        if isinstance(self.found, Draft):
-            return [Option(Content(f"Resume the draft ({self.found.describe()})"), id="resume"), *offers]
-        return offers
+        return [Option(literal(offer.label), id=offer.key) for offer in begin.offers(self.found)]
 
     def _draft_note(self) -> ComposeResult:
-        if self.found is None:
-            return
-        from wizard.drafts import Locked, SetAside
-
-        if isinstance(self.found, Locked | SetAside):
-            yield Static(literal(self.found.describe()), id="draft-note")
+        if news := begin.note(self.found):
+            yield Static(literal(news), id="draft-note")
 
     def on_mount(self) -> None:
         self._show_open(False)
@@ -94,49 +71,37 @@ class StartScreen(Screen["Session | None"]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from wizard.drafts import Draft, Locked
-        from wizard.session import Session
-
-        found = self.found
-        if event.option_id == "read" and isinstance(found, Locked):
+        key = event.option_id or "quit"
+        if key == "read" and (held := begin.held_document(self.found)) is not None:
             from screens.tui.review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(Session(found.draft.document), read_only=found.holder))
-        elif event.option_id == "resume" and isinstance(found, Draft):
-            self.dismiss(Session.resumed(found))
-        elif event.option_id == "new":
-            self.dismiss(Session())
-        elif event.option_id == "elsewhere":
+            self.app.push_screen(ReviewScreen(*held))
+        elif key == "elsewhere":
             # The command line takes the new draft's lock and starts again there.
             self.app.start_elsewhere = True  # type: ignore[attr-defined]
             self.dismiss(None)
-        elif event.option_id == "open":
+        elif key == "open":
             self._show_open(True)
             self.query_one("#open-path").focus()
         else:
-            self.dismiss(None)
+            self.dismiss(begin.session_for(key, self.found))
 
     @on(Input.Submitted, "#open-path")
     def _open(self, event: Input.Submitted) -> None:
-        path = event.value.strip()
-        if not path:
+        if not event.value.strip():
             return
-        from wizard.session import Session
-        from wizard.spec import load_spec
-
         try:
-            path = str(typed_path(path))
-            document, _ = load_spec(path)
-        except InputError as error:
+            session = begin.open_sidecar(event.value)
+        except ArchwizError as error:
             self.query_one("#open-error", Static).update(_lines(error))
             return
-        self.dismiss(Session(document, source=Path(path)))
+        self.dismiss(session)
 
     def action_back(self) -> None:
         self._show_open(False)
         self.query_one(OptionList).focus()
 
 
-def _lines(error: InputError) -> Content:
+def _lines(error: ArchwizError) -> Content:
     # The message is already printable; each problem stays on its own line.
     return Content("\n".join(line for line in str(error).splitlines()[:12]))
