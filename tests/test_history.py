@@ -79,8 +79,13 @@ def test_marks_are_undone_without_touching_earlier_history() -> None:
     assert session.mark_not_applicable("scalability", ("horizontal", "database_tier"), "one node") == ""
     assert session.mark_not_applicable("security", (), "internal tool") == ""
     marked = session.document.model_copy(deep=True)
-    assert session.undo() is not None and "security" not in session.document.not_applicable
-    assert session.undo() is not None and not session.document.scalability.horizontal.not_applicable
+    assert (change := session.undo()) is not None and "security" not in session.document.not_applicable
+    assert change.what == "Security: the section marked not applicable"
+    assert (
+        change := session.undo()
+    ) is not None and not session.document.scalability.horizontal.not_applicable
+    # Named as the user knows the part: its label, not its key.
+    assert change.what == "Scalability: Horizontal Scaling, Database Tier marked not applicable"
     assert session.undo() is not None and session.document.scalability.horizontal.api_tier == ""
     for _ in range(3):
         session.redo()

@@ -499,6 +499,28 @@ def test_a_multi_line_paste_keeps_its_lines_or_joins_them_in_a_one_line_field() 
     assert session.document.summary.text == "First line.\nSecond line.\nThird."
 
 
+def test_spaces_around_a_pasted_word_are_kept() -> None:
+    """A word pasted between two others keeps the spaces that separate them (a newcomer saw
+    " and " pasted into "Beta Gamma" glue the words together)."""
+    from textual import events
+
+    session = new_session()
+
+    async def scenario(app, pilot):
+        title = row_input(app, "title")
+        title.focus()
+        await pilot.press(*"BetaGamma")
+        title.cursor_position = 4
+        title.post_message(events.Paste(" and "))
+        await pilot.pause()
+        title.cursor_position = len(title.value)
+        title.post_message(events.Paste(" two\n lines "))  # joined, the outer spaces kept
+        await pilot.pause()
+
+    drive(scenario, session)
+    assert session.document.header.title == "Beta and Gamma two lines"
+
+
 def test_ctrl_q_right_after_typing_still_asks() -> None:
     session = new_session()
 
@@ -587,6 +609,27 @@ def test_a_held_draft_is_shown_read_only_and_nothing_can_be_written(tmp_path: Pa
     app = drive(scenario, app=ArchwizApp(None, draft_path=draft.path, draft=Locked(draft, holder)))
     assert app.session is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_held_drafts_to_do_list_goes_nowhere(tmp_path: Path) -> None:
+    """Read-only, the sections are another archwiz's: Enter on what is still to do once
+    tried to open one (with no session) and crashed."""
+    from wizard.drafts import Draft, Locked
+
+    draft = Draft(tmp_path / "draft.toml", Document(), "header", None)
+
+    async def scenario(app, pilot):
+        await pilot.press("enter")  # "Read the draft (read-only)"
+        await pilot.pause()
+        assert "Enter goes there" not in screen_text(app)
+        app.screen.query_one("#review-missing").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape", "down", "enter")  # back, then "Quit"
+
+    app = drive(scenario, app=ArchwizApp(None, draft_path=draft.path, draft=Locked(draft, "someone")))
+    assert app.return_code in (0, None) and app.session is None
 
 
 def test_the_review_asks_before_replacing_a_hand_written_file_and_keeps_it(tmp_path: Path) -> None:

@@ -119,3 +119,64 @@ def test_enter_on_a_sections_last_field_goes_on_to_the_next_section() -> None:
         assert str(session.document.header.last_updated) == "2026-01-02"
 
     drive(scenario, session)
+
+
+def test_keys_typed_fast_on_a_list_open_one_dialog_and_the_rest_is_its_text() -> None:
+    """A paste the terminal sends as keys ("a", "a", ...) once stacked a dialog per "a"."""
+    from tui import type_ahead
+
+    session = Session(section="goals")
+
+    async def scenario(app, pilot):
+        assert isinstance(app.focused, DataTable)
+        await type_ahead(app, pilot, *"a cat and a dog")
+        await pilot.pause()
+        dialogs = [screen for screen in app.screen_stack if isinstance(screen, ItemDialog)]
+        assert len(dialogs) == 1
+        await pilot.press("escape")  # typed text in it: asks before discarding
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause()
+        assert not any(isinstance(screen, ItemDialog) for screen in app.screen_stack)
+        assert session.document.goals == []
+
+    drive(scenario, session)
+
+
+def test_f1_explains_a_dialogs_field_and_a_question_shows_its_own_keys() -> None:
+    from screens.tui.dialogs import ConfirmDialog, HelpDialog
+
+    session = Session(section="components")
+
+    async def scenario(app, pilot):
+        await pilot.press("a", *"Api", "enter")  # on the responsibility editor of the dialog
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog) and app.screen.spec.name == "responsibility"
+        await pilot.press("escape", "escape")  # closes the help, then asks about the typed name
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        footer = " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+        assert "Cancel" in footer and "Save item" not in footer and "Help" not in footer
+
+    drive(scenario, session)
+
+
+def test_a_list_tabbed_to_in_a_dialog_is_shown_whole() -> None:
+    """Tab onto a dialog's list scrolled only its header into view: a paste said "Added 2
+    entries." while the entries stayed below the dialog's edge."""
+    session = Session(section="components")
+
+    async def scenario(app, pilot):
+        await pilot.press("a", *"Api", "enter", "tab")  # the technologies list
+        await pilot.pause()
+        table = app.focused
+        assert isinstance(table, DataTable)
+        table.post_message(events.Paste("Go\nRedis"))
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one(".dialog-body")
+        assert table.row_count == 2
+        assert body.region.y <= table.region.y and table.region.bottom <= body.region.bottom
+
+    drive(scenario, session)

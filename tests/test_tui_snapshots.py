@@ -121,3 +121,40 @@ def test_a_draft_held_by_another_archwiz_is_offered_read_only(snap_compare) -> N
 
 def test_the_read_only_draft(snap_compare) -> None:
     assert snap_compare(locked_app(), press=["enter"], terminal_size=(80, 24))
+
+
+# The same screens on a small terminal (60x20): the section list folds away, dialogs fit
+# their Save and Cancel on screen, and the footer still shows ^q Quit and F1 Help first.
+SMALL = (60, 20)
+
+
+async def _at(pilot: Pilot, key: str, *keys: str) -> None:
+    pilot.app.show_section(section(key))  # type: ignore[attr-defined]
+    await pilot.pause()
+    if keys:
+        await pilot.press(*keys)
+        await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("key", "keys"),
+    [
+        ("header", ()),  # a form of one-line fields
+        ("summary", ()),  # prose editors grow with the screen
+        ("components", ()),  # a list: one Tab stop, its keys in the footer
+        ("components", ("e",)),  # the tallest item dialog
+        ("tech_stack", ()),  # text lists
+    ],
+    ids=["form", "prose", "list", "item-dialog", "text-lists"],
+)
+def test_small_terminal(snap_compare, key: str, keys: tuple[str, ...]) -> None:
+    async def go(pilot: Pilot) -> None:
+        await _at(pilot, key, *keys)
+
+    assert snap_compare(complete_app(), terminal_size=SMALL, run_before=go)
+
+
+def test_small_terminal_review(snap_compare) -> None:
+    session = Session(load_document(COMPLETE))
+    session.document.goals = []
+    assert snap_compare(ArchwizApp(session), press=["ctrl+r"], terminal_size=SMALL)

@@ -44,6 +44,7 @@ class ArchwizApp(App[list[Path]]):
     # Below this width the section list folds away; F2 brings it back.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     BINDINGS = [
+        # A modal screen hides the app's bindings: an item dialog binds F1 to this too.
         Binding("f1", "field_help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # Before any editor's own undo: one history for the whole document, every screen.
@@ -211,6 +212,8 @@ class ArchwizApp(App[list[Path]]):
     def on_list_editor_edit_item(self, message: ListEditor.EditItem) -> None:
         from screens.tui.dialogs import ItemDialog
 
+        if message.editor.screen is not self.screen:
+            return  # keys typed fast on a list: the first opened its dialog, the rest wait on it
         editor, index = message.editor, message.index
         item = None if index is None else editor.items[index]
         dialog = ItemDialog(editor.spec, item, index, editor.check_item(index))
@@ -219,15 +222,18 @@ class ArchwizApp(App[list[Path]]):
     def on_list_editor_delete_item(self, message: ListEditor.DeleteItem) -> None:
         from screens.tui.dialogs import ConfirmDialog
 
+        if message.editor.screen is not self.screen:
+            return  # a question is open already
         self.push_screen(ConfirmDialog(message.question, "Delete"), message.editor.delete_done(message.index))
 
     # Undo and redo -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "field_help":
-            from screens.tui.review import ReviewScreen
+            from screens.tui.dialogs import ItemDialog
+            from screens.tui.section import SectionScreen
 
-            return not isinstance(self.screen, ReviewScreen)  # no field there to explain
+            return isinstance(self.screen, SectionScreen | ItemDialog)  # screens with fields to explain
         if action in ("undo", "redo"):
             # On a section's screen only: a dialog's own editors keep their keys, and a
             # dialog's item is not in the document until it is saved.

@@ -23,6 +23,7 @@ class ItemDialog(ModalScreen[Any]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save item"),
+        Binding("f1", "app.field_help", "Help"),  # the focused field's, as on a section
     ]
 
     def __init__(
@@ -135,6 +136,8 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error", compact=True)
                 yield Button("Cancel (esc)", id="no", compact=True)
+        # Its own keys, not those of the screen it asks over.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -169,6 +172,7 @@ class HelpDialog(ModalScreen[None]):
                 yield Label(Content("Example"), classes="help-heading")
                 yield Static(Content(spec.example_text), classes="help-example")
             yield Button("Close (esc)", id="close", compact=True)
+        yield Footer(compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

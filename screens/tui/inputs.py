@@ -41,9 +41,10 @@ class FieldInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         # A one-line field gets every pasted line, joined by spaces: dropping all but
-        # the first would lose text without a word.
-        lines = [line.strip() for line in _line_ends(event.text).split("\n")]
-        clean, removed = strip_controls(" ".join(line for line in lines if line))
+        # the first would lose text without a word. Spaces around the pasted text are the
+        # user's (" and " pasted between two words): only those at the joins go.
+        lines = _line_ends(event.text).split("\n")
+        clean, removed = strip_controls(_joined(lines))
         _told(self, removed)
         if len(lines) > 1:
             self.notify("Joined the pasted lines: this field is a single line.", markup=False)
@@ -55,6 +56,16 @@ class FieldInput(Input):
                 super().insert_text_at_cursor(clean)
             else:
                 self.replace(clean, *selection)
+
+
+def _joined(lines: list[str]) -> str:
+    if len(lines) == 1:
+        return lines[0]
+    inner = [line.strip() for line in lines if line.strip()]
+    if not inner:
+        return ""
+    first, last = lines[0], lines[-1]
+    return first[: len(first) - len(first.lstrip())] + " ".join(inner) + last[len(last.rstrip()) :]
 
 
 class AnswerInput(FieldInput):

@@ -51,6 +51,16 @@ class ItemTable(DataTable[Text]):
         Binding("right_square_bracket", "list('down')", "Move down", show=False),
     ]
 
+    def on_focus(self, event: events.Focus) -> None:
+        # Focus scrolls only the table's top into view; in a dialog the rows (and what a
+        # paste just added) would stay below the edge. The whole list is brought in.
+        self.call_after_refresh(self._show_list)
+
+    def _show_list(self) -> None:
+        editor = self.parent
+        if isinstance(editor, ListEditor) and self.has_focus:
+            editor.scroll_visible(animate=False)
+
     def action_list(self, name: str) -> None:
         editor = self.parent
         assert isinstance(editor, ListEditor)
