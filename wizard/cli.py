@@ -5,10 +5,11 @@ must never pull in Textual or questionary.
 """
 
 import argparse
+import contextlib
 import gc
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -97,11 +98,55 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write it (default: architecture-spec.toml)",
     )
+    check = commands.add_parser(
+        "check",
+        help="check sidecars and the Markdown beside them against archwiz's rules (for CI): "
+        "exit 0 all hold, 1 an error found, 2 bad input",
+    )
+    check.add_argument(
+        "files",
+        nargs="*",
+        metavar="SIDECAR",
+        help=f"the .toml sidecars to check (default: {DEFAULT_SIDECAR})",
+    )
+    # Also after 'check' ("archwiz check -q FILE"); SUPPRESS keeps one given before it.
+    check.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no summary")
+    check.add_argument("--list", action="store_true", help="name every rule, its severity and why it exists")
+    check.add_argument(
+        "--format", choices=("text", "json", "github"), default="text", help="how findings are printed"
+    )
+    check.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE[,RULE]",
+        help="skip these rules (also: disable = [...] in the sidecar's [check] table)",
+    )
+    check.add_argument(
+        "--min-complete",
+        type=_percent,
+        metavar="PERCENT",
+        help="pass 'complete' when at least PERCENT of the template sections are complete "
+        "(default: the sidecar's [check] min_complete, else 100)",
+    )
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
     # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps what came before FILE.
     _wizard_options(edit, argparse.SUPPRESS)
     return parser
+
+
+DEFAULT_SIDECAR = "ARCHITECTURE.toml"
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole percentage from 0 to 100")
+    return value
 
 
 def _wizard_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
@@ -123,17 +168,23 @@ def _wizard_options(parser: argparse.ArgumentParser, default: Any = None) -> Non
     )
 
 
-def render_from(spec: str, output: str | None, quiet: bool, force: bool = False) -> int:
-    # A one-shot run builds a large model that lives to the end and makes almost no
-    # reference cycles, so the collector's passes only rescan it: a third of loading a
-    # 10,000-item spec. It is back on when the run ends (tests call this in-process).
+@contextlib.contextmanager
+def _one_shot() -> Iterator[None]:
+    """A one-shot run builds a large model that lives to the end and makes almost no
+    reference cycles, so the collector's passes only rescan it: a third of loading a
+    10,000-item spec. It is back on when the run ends (tests call these in-process)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _render_from(spec, output, quiet, force)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def render_from(spec: str, output: str | None, quiet: bool, force: bool = False) -> int:
+    with _one_shot():
+        return _render_from(spec, output, quiet, force)
 
 
 def _render_from(spec: str, output: str | None, quiet: bool, force: bool) -> int:
@@ -272,8 +323,44 @@ def write_starter(file: str | None, quiet: bool) -> int:
     return EXIT_OK
 
 
+def run_check(args: argparse.Namespace) -> int:
+    """Check each sidecar; print the findings (stdout) and a summary (stderr)."""
+    import time
+
+    from wizard import findings as report
+    from wizard.checking import check_file, unknown_rules
+
+    if args.list:
+        write_stdout(report.rule_list())
+        return EXIT_OK
+    disabled = frozenset(rule.strip() for given in args.disable for rule in given.split(",") if rule.strip())
+    if unknown := unknown_rules(disabled):
+        raise InputError(f"--disable: no such rule: {', '.join(unknown)} ('archwiz check --list' names them)")
+    started = time.perf_counter()
+    found, bad = [], 0
+    files = args.files or [DEFAULT_SIDECAR]
+    for path in files:
+        try:
+            with _one_shot():
+                found += check_file(path, disabled=disabled, min_complete=args.min_complete)
+        except InputError as error:  # the others are still checked; the exit says bad input
+            print(str(error) if error.problems else f"archwiz: {error}", file=sys.stderr)
+            bad += 1
+    write_stdout(report.render(found, args.format))
+    if not args.quiet:
+        took = time.perf_counter() - started
+        print(f"{report.summary(found, len(files) - bad, bad)} ({took:.2f} s)", file=sys.stderr)
+    if bad:
+        return EXIT_INPUT
+    return 1 if any(finding.is_error for finding in found) else EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check":
+        if args.spec is not None or args.output is not None:
+            raise InputError("'check' takes no --from or -o; name the sidecars: archwiz check FILE...")
+        return run_check(args)
     if args.command == "init":
         if args.spec is not None or args.output is not None:
             raise InputError("'init' takes no --from or -o; name the file to write: archwiz init FILE")

@@ -22,7 +22,7 @@ from pydantic_core import PydanticUndefined
 
 from wizard.model import Document
 from wizard.model.base import NOT_APPLICABLE, Extra, is_answered
-from wizard.model.document import SECTION_KEYS
+from wizard.model.document import SECTION_KEYS, SETTINGS
 from wizard.text import Text, text_marker
 
 
@@ -240,8 +240,8 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
 def _sections() -> tuple[Section, ...]:
     out: list[Section] = []
     for spec in fields_of(Document):
-        if spec.kind not in (FieldKind.GROUP, FieldKind.ITEMS):
-            continue  # schema_version is bookkeeping, not a section
+        if spec.kind not in (FieldKind.GROUP, FieldKind.ITEMS) or spec.key in SETTINGS:
+            continue  # schema_version is bookkeeping, and settings are not sections
         assert spec.model is not None
         out.append(
             Section(

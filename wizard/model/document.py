@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import (
     BaseModel,
     BeforeValidator,
+    Field,
     StrictInt,
     ValidationInfo,
     create_model,
@@ -225,6 +226,28 @@ class ExtraSection(Model):
     body: Prose = field("Body", "The section's text (Markdown).", "**RPO:** how much data may be lost.")
 
 
+class CheckSettings(Model):
+    """How ``archwiz check`` judges this document; kept in the sidecar, never rendered."""
+
+    disable: list[Name] = field(
+        "Rules switched off",
+        "Rule ids 'archwiz check' skips for this document ('archwiz check --list' names them).",
+        "review-due",
+        default_factory=list,
+    )
+    min_complete: Annotated[StrictInt, Field(ge=0, le=100)] | None = field(
+        "Minimum completeness",
+        "The share of template sections, in percent, that must be complete or marked not "
+        "applicable; without it, all of them.",
+        80,
+        default=None,
+    )
+
+
+# Document fields that are settings, not sections: no front end asks for them.
+SETTINGS = frozenset({"check"})
+
+
 class Document(_Sections):
     notes: SectionNotes = field(  # type: ignore[valid-type]
         "Section Notes",
@@ -235,6 +258,11 @@ class Document(_Sections):
         "Extra Sections",
         "Sections the template lacks (glossary, risks, stakeholders), each placed after a section.",
         default_factory=list,
+    )
+    check: CheckSettings = field(
+        "Check settings",
+        "How 'archwiz check' judges this document: rules it skips, and how complete it must be.",
+        default_factory=CheckSettings,
     )
 
     @field_validator(*UNIQUE)
