@@ -129,6 +129,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="pass 'complete' when at least PERCENT of the template sections are complete "
         "(default: the sidecar's [check] min_complete, else 100)",
     )
+    adr = commands.add_parser("adr", help="decisions out to a folder of MADR files, or in from ADRs")
+    adr_commands = adr.add_subparsers(dest="adr_command", metavar="export|import", required=True)
+    adr_export = adr_commands.add_parser(
+        "export", help="write each decision as DIR/NNNN-title.md (MADR) and an index; only changed files"
+    )
+    adr_import = adr_commands.add_parser(
+        "import", help="read DIR's ADRs (adr-tools/Nygard or MADR) into the sidecar's decisions"
+    )
+    for sub in (adr_export, adr_import):
+        sub.add_argument("folder", metavar="DIR", help="the folder of decision records, e.g. docs/decisions")
+        sub.add_argument(
+            "sidecar",
+            nargs="?",
+            default=DEFAULT_SIDECAR,
+            metavar="SIDECAR",
+            help=f"default {DEFAULT_SIDECAR}",
+        )
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="replace files archwiz did not write (or that were edited since), keeping each as NAME.bak",
+        )
+        sub.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="say nothing")
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
     # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps what came before FILE.
@@ -357,6 +381,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "adr":
+        if args.spec is not None or args.output is not None:
+            raise InputError("'adr' takes no --from or -o; name the folder, then the sidecar")
+        from wizard import adr_commands
+
+        run_adr = adr_commands.export if args.adr_command == "export" else adr_commands.import_folder
+        with _one_shot():
+            return run_adr(args.folder, args.sidecar, force=args.force, quiet=args.quiet)
     if args.command == "check":
         if args.spec is not None or args.output is not None:
             raise InputError("'check' takes no --from or -o; name the sidecars: archwiz check FILE...")

@@ -30,6 +30,8 @@ MAX_DEPTH = 32
 
 
 def _key_parts(dotted: str) -> list[str]:
+    if "." not in dotted and '"' not in dotted and "'" not in dotted:
+        return [dotted.strip()]  # a bare key, as almost every key of a sidecar is
     parts = []
     for part in _KEY_PART.finditer(dotted):
         text = part.group()
@@ -88,6 +90,8 @@ def _code_only(text: str) -> str:
 
 
 def _bracket_depth(text: str) -> int:
+    if "[" not in text and "]" not in text:
+        return 0  # no bracket anywhere, so none outside strings either
     code = _code_only(text)
     return code.count("[") - code.count("]")
 
@@ -160,7 +164,10 @@ class TomlLines:
             line = lines[number]
             number += 1
             if depth == 1 and _ELEMENT_START.match(line):
-                code = _code_only(line)
+                # One plain string and its comma, as sidecar arrays are written: no regex.
+                simple = line.strip()
+                plain = simple.endswith('",') and simple.count('"') == 2 and "\\" not in simple
+                code = '"",' if plain else _code_only(line)
                 count = code.count(",") + (0 if code.endswith(",") else 1)
                 for element in range(index, index + count):
                     self._lines.setdefault((*path, element), number)

@@ -64,6 +64,12 @@ class Decision(Model):
     supersedes: Annotated[list[Annotated[int, Field(ge=1, le=999_999)]], EXTRA] = field(
         "Supersedes", "The numbers of the decisions this one replaces.", 3, default_factory=list
     )
+    notes: Annotated[Prose, EXTRA] = field(
+        "Notes",
+        "Anything else about the decision (Markdown): what an imported ADR held that has no "
+        "field here (decision drivers, who decided) is kept here, never dropped.",
+        "Decision drivers: auditability, team skills.",
+    )
 
 
 class Improvement(Model):
