@@ -153,6 +153,14 @@ def build_parser() -> argparse.ArgumentParser:
             help="replace files archwiz did not write (or that were edited since), keeping each as NAME.bak",
         )
         sub.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="say nothing")
+    diagram = commands.add_parser(
+        "diagram",
+        help="print a mermaid diagram drawn from a sidecar's answers (components, entities, data-flow)",
+    )
+    diagram.add_argument("kind", choices=("components", "entities", "data-flow"), help="what to draw")
+    diagram.add_argument(
+        "sidecar", nargs="?", default=DEFAULT_SIDECAR, metavar="SIDECAR", help=f"default {DEFAULT_SIDECAR}"
+    )
     edit = commands.add_parser("edit", help="open a sidecar (or any spec) in the interactive wizard")
     edit.add_argument("file", metavar="FILE", help="the .toml sidecar to edit, e.g. docs/ARCHITECTURE.toml")
     # Also after FILE ("archwiz edit FILE --plain"); SUPPRESS keeps what came before FILE.
@@ -389,6 +397,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         run_adr = adr_commands.export if args.adr_command == "export" else adr_commands.import_folder
         with _one_shot():
             return run_adr(args.folder, args.sidecar, force=args.force, quiet=args.quiet)
+    if args.command == "diagram":
+        from wizard.diagrams import BY_KEY
+        from wizard.spec import load_spec
+
+        document, _ = load_spec(args.sidecar)
+        if not BY_KEY[args.kind].needs(document):
+            raise InputError(
+                f"{args.sidecar} has nothing to draw it from: it needs {BY_KEY[args.kind].description}"
+            )
+        write_stdout(BY_KEY[args.kind].draw(document) + "\n")
+        return EXIT_OK
     if args.command == "check":
         if args.spec is not None or args.output is not None:
             raise InputError("'check' takes no --from or -o; name the sidecars: archwiz check FILE...")

@@ -43,6 +43,8 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
         items: list[Any] = answers.value(loc)
         _show(questions, spec, items)
         menu = [Choice("add", f"Add {spec.a_noun}")]
+        if _drawable(answers, spec):
+            menu.append(Choice("draw", "Draw a mermaid diagram from the answers"))
         if items:
             menu += [Choice("edit", f"Edit {spec.a_noun}"), Choice("delete", f"Delete {spec.a_noun}")]
         if len(items) > 1:
@@ -55,6 +57,8 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
             questions.explain(spec)
         elif action == "add":
             added = _add(questions, answers, loc, spec, len(items))
+        elif action == "draw":
+            _draw(questions, answers, loc, spec, len(items))
         elif action == "edit":
             _edit(questions, answers, loc, spec, items)
         elif action == "delete":
@@ -63,6 +67,34 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
             _move(questions, answers, loc, spec, items)
         else:
             return
+
+
+def _drawable(answers: SectionAnswers, spec: FieldSpec) -> list[Any]:
+    """The diagrams the answers so far can draw into this list (a diagram slot)."""
+    from wizard.diagrams import GENERATORS
+    from wizard.model.overview import Diagram
+
+    if spec.model is not Diagram:
+        return []
+    document = answers.session.document
+    return [g for g in GENERATORS if g.slot == spec.name and g.needs(document)]
+
+
+def _draw(questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSpec, index: int) -> None:
+    from wizard.diagrams import generated
+
+    ready = _drawable(answers, spec)
+    choices = [Choice(g.key, f"{g.title}: from {g.description}") for g in ready]
+    choices.append(Choice("none", "None: back to the list"))
+    picked = questions.prompter.choose("Which diagram?", choices, ready[0].key)
+    if isinstance(picked, Help) or picked == "none":
+        return
+    problems = answers.answer((*loc, index), generated(answers.session.document, picked))
+    if problems:
+        questions.prompter.say("Not added: " + "; ".join(problems))
+        return
+    questions.answered()
+    questions.prompter.say(f"Added {spec.noun} {index + 1}, a mermaid diagram: edit it as your own text.")
 
 
 def _add(questions: Questions, answers: SectionAnswers, loc: Loc, spec: FieldSpec, index: int) -> bool:

@@ -226,6 +226,28 @@ class ArchwizApp(App[list[Path]]):
             return  # a question is open already
         self.push_screen(ConfirmDialog(message.question, "Delete"), message.editor.delete_done(message.index))
 
+    def on_list_editor_generate_item(self, message: ListEditor.GenerateItem) -> None:
+        from screens.tui.dialogs import ChoiceDialog
+        from wizard.diagrams import generated
+
+        editor, session = message.editor, self.session
+        if editor.screen is not self.screen or session is None:
+            return
+        document = session.document
+        ready = [generator for generator in editor.generators if generator.needs(document)]
+        if not ready:
+            wanted = "; ".join(generator.description for generator in editor.generators)
+            self.notify(f"Nothing to draw from yet. A diagram here shows {wanted}.", markup=False, timeout=6)
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                editor.add_generated(generated(session.document, key))
+                self.notify("Added a mermaid diagram: it is yours to edit (e).", markup=False, timeout=4)
+
+        choices = [(generator.key, generator.title, f"from {generator.description}") for generator in ready]
+        self.push_screen(ChoiceDialog("Draw a mermaid diagram from your answers:", choices), chosen)
+
     # Undo and redo -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -150,6 +150,36 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+class ChoiceDialog(ModalScreen[str | None]):
+    """One choice among a few (each a label and what it means); dismisses with its key, or
+    None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices  # (key, label, what it means)
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(id="dialog", classes="confirm-dialog"):
+            yield Static(Content(self.question), classes="dialog-title")
+            yield OptionList(
+                *(Option(Content(f"{label}\n  ") + Content(why), id=key) for key, label, why in self.choices),
+                compact=True,
+            )
+        yield Footer(compact=True)
+
+    def on_option_list_option_selected(self, event: Any) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class HelpDialog(ModalScreen[None]):
     """A field's help text and example, as the model states them."""
 

@@ -49,7 +49,15 @@ class ItemTable(DataTable[Text]):
         Binding("delete", "list('delete')", "Delete"),
         Binding("left_square_bracket", "list('up')", "Move up", show=False),
         Binding("right_square_bracket", "list('down')", "Move down", show=False),
+        # Only on a diagram slot that can be drawn from the answers (check_action).
+        Binding("g", "list('generate')", "Generate"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "list" and parameters == ("generate",):
+            editor = self.parent
+            return isinstance(editor, ListEditor) and bool(editor.generators)
+        return super().check_action(action, parameters)
 
     def on_focus(self, event: events.Focus) -> None:
         # Focus scrolls only the table's top into view; in a dialog the rows (and what a
@@ -103,6 +111,14 @@ class ListEditor(Vertical):
             super().__init__()
             self.editor = editor
             self.index = index
+
+    class GenerateItem(Message):
+        """Draw a new item from the answers (a mermaid diagram); the app asks which, then
+        hands the raw item to ``editor.add_generated``."""
+
+        def __init__(self, editor: "ListEditor") -> None:
+            super().__init__()
+            self.editor = editor
 
     class DeleteItem(Message):
         """Ask ``question`` before deleting the item at ``index``; the answer goes to
@@ -288,8 +304,33 @@ class ListEditor(Vertical):
         event.stop()
         self.action_edit()
 
+    def action_generate(self) -> None:
+        # The app asks which diagram: it holds the document the diagram is drawn from.
+        self.post_message(self.GenerateItem(self))
+
+    @property
+    def generators(self) -> list[Any]:
+        """The diagrams that can be drawn into this list (a diagram slot), else none."""
+        from wizard.diagrams import GENERATORS
+        from wizard.model.overview import Diagram
+
+        if self.spec.model is not Diagram:
+            return []
+        return [generator for generator in GENERATORS if generator.slot == self.spec.name]
+
+    def add_generated(self, raw: Any) -> None:
+        """A drawn item, added at the end as if typed in a dialog, and selected."""
+        item, refused = item_from(self.spec, raw)
+        if refused:
+            self.show_problems([((), "; ".join(message for _, message in refused))])
+            return
+        self.items.append(item)
+        self._changed(len(self.items) - 1)
+        self.table.focus()
+
     def act(self, name: str) -> None:
         actions: dict[str, Callable[[], None]] = {
+            "generate": self.action_generate,
             "add": self.action_add,
             "edit": self.action_edit,
             "delete": self.action_delete,
