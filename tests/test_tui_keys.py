@@ -180,3 +180,28 @@ def test_a_list_tabbed_to_in_a_dialog_is_shown_whole() -> None:
         assert body.region.y <= table.region.y and table.region.bottom <= body.region.bottom
 
     drive(scenario, session)
+
+
+def test_after_a_refused_save_a_dialogs_marks_follow_the_fields_as_typed() -> None:
+    """A newcomer fixed a refused status (2019 to 201) and the error stayed until the next save."""
+    from tui import error_text
+
+    session = Session(section="endpoints")
+
+    async def scenario(app, pilot):
+        await pilot.press("a", *"/api/v1/links")
+        status = row_input(app, "response_status")
+        status.value = "2019"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemDialog)
+        assert "599" in error_text(row(app, "response_status"))
+        status.value = "201"
+        await pilot.pause()
+        assert error_text(row(app, "response_status")) == ""  # fixed: the mark is gone, unsaved
+        assert isinstance(app.screen, ItemDialog) and session.document.endpoints == []
+        status.value = "20x"
+        await pilot.pause()
+        assert error_text(row(app, "response_status"))  # a new mistake is marked at once
+
+    drive(scenario, session)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from screens.tui.form import FieldRow, Form, Problems
 from screens.tui.inputs import mark_last_field
@@ -70,6 +70,7 @@ class ItemDialog(ModalScreen[Any]):
     def action_save(self) -> None:
         item, problems = self._validated()
         self.form.show_problems(problems)
+        self._refused = True  # from now on the marks follow the fields as they are typed
         if problems:
             self._focus_first_problem()
             self.notify("Fix the marked field first, or press Escape to cancel.", severity="error", timeout=4)
@@ -96,6 +97,16 @@ class ItemDialog(ModalScreen[Any]):
         self.app.push_screen(
             ConfirmDialog(Content("Discard your changes to this item?"), "Discard"), answered
         )
+
+    _refused = False
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _recheck(self) -> None:
+        """After a refused save, a fixed field loses its mark as it is fixed (and a new
+        mistake gets one), rather than at the next save."""
+        if self._refused and self.is_mounted:
+            self.form.show_problems(self._validated()[1])
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
