@@ -135,3 +135,15 @@ def test_a_failed_save_is_told_once_per_reason(tmp_path: Path) -> None:
     assert session.autosave.news(session.autosave.error) == ""  # the same reason again
     blocker.unlink()
     assert session.save() and session.autosave.news("anything") == ""
+
+
+def test_an_item_still_to_do_is_named_so_a_reader_finds_it() -> None:
+    """"Endpoint 1 (POST)" named no endpoint: a choice goes with the field after it."""
+    from wizard.sections import SECTIONS, missing
+
+    document = Document.model_validate(
+        {"endpoints": [{"method": "POST", "path": "/api/v1/links"}], "components": [{"name": "Cache"}]}
+    )
+    by_key = {section.key: section for section in SECTIONS}
+    assert missing(document, by_key["endpoints"])[0] == "Endpoint 1 (POST /api/v1/links): Request"
+    assert missing(document, by_key["components"])[0] == "Component 1 (Cache): Responsibility"

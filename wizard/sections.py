@@ -309,9 +309,13 @@ def missing(doc: Document, sec: Section) -> list[str]:
     if not value:
         return [f"no {sec.spec.noun} yet"]
     found = []
-    name = sec.spec.summary_fields[0].name if sec.spec.summary_fields else ""
+    # A choice names nothing alone ("Endpoint 1 (POST)"): the field after it goes with it.
+    shown = list(sec.spec.summary_fields[:1])
+    if shown and shown[0].kind is FieldKind.CHOICE:
+        shown = list(sec.spec.summary_fields[:2])
     for number, item in enumerate(value, 1):
-        title = f"{sec.spec.noun.capitalize()} {number}" + (f" ({getattr(item, name)})" if name else "")
+        name = " ".join(str(getattr(item, spec.name)) for spec in shown if getattr(item, spec.name))
+        title = f"{sec.spec.noun.capitalize()} {number}" + (f" ({name})" if name else "")
         found += [f"{title}: {label}" for label, done, _ in _parts(item) if not done]
     return found
 
