@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from wizard.markdown.escape import _REVERSED_LINK
 from wizard.model import SCHEMA_VERSION, Document
-from wizard.model.document import UNIQUE
+from wizard.model.document import SETTINGS, UNIQUE
 from wizard.sections import FieldKind, FieldSpec, fields_of
 from wizard.text import TextKind
 
@@ -233,6 +233,8 @@ def typed_text(obj: BaseModel) -> list[str]:
     targets, not Markdown), walking the registry."""
     out: list[str] = []
     for spec in fields_of(type(obj)):
+        if isinstance(obj, Document) and spec.key in SETTINGS:
+            continue  # how 'archwiz check' judges the document: never rendered
         value = getattr(obj, spec.name)
         literal = spec.text is not None and spec.text.kind in _LITERAL and not spec.text.detail
         if spec.kind is FieldKind.TEXT and literal and spec.key not in _FORMATTED and value.strip():
