@@ -240,12 +240,22 @@ def test_export_writes_only_what_changed_and_never_over_a_hand_edited_file(
     assert main(["adr", "export", str(folder), sidecar]) == 0  # a new name: the edited file is left alone
     err = capsys.readouterr().err
     assert (folder / "0001-ledger-db.md").exists() and "(edited)" in edited.read_text()
-    assert "0001-ledger-database.md" not in err  # not ours any more: not even named as stale
-    (folder / "0001-ledger-db.md").write_text("# mine\n")
+    assert "note: 0001-ledger-database.md is no decision of" in err  # edited: named, never removed
+    # Renamed once more: the unedited 0001-ledger-db.md is archwiz's own, so it goes.
+    Path(sidecar).write_text(
+        Path(sidecar).read_text().replace('title = "Ledger DB"', 'title = "Ledger store"')
+    )
+    assert main(["-q", "--from", sidecar, "-o", str(markdown), "--force"]) == 0
+    assert main(["adr", "export", str(folder), sidecar]) == 0
+    assert "removed 0001-ledger-db.md: an earlier export" in capsys.readouterr().err
+    assert not (folder / "0001-ledger-db.md").exists() and (folder / "0001-ledger-store.md").exists()
+    (folder / "0001-ledger-store.md").write_text("# mine\n")
     assert main(["adr", "export", str(folder), sidecar]) == 1
-    assert "0001-ledger-db.md was not written by archwiz; not replacing it" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "0001-ledger-store.md was not written by archwiz; not replacing it" in err
+    assert "or export into another folder" in err
     assert main(["adr", "export", str(folder), sidecar, "--force"]) == 0
-    assert (folder / "0001-ledger-db.md.bak").read_text() == "# mine\n"
+    assert (folder / "0001-ledger-store.md.bak").read_text() == "# mine\n"
 
 
 def test_import_merges_by_number_and_refuses_a_record_that_does_not_fit(tmp_path: Path, capsys: Any) -> None:
@@ -269,3 +279,42 @@ def test_import_merges_by_number_and_refuses_a_record_that_does_not_fit(tmp_path
     assert f"{bad / '0009-long.md'}: decision.title:" in capsys.readouterr().err
     assert sidecar.read_bytes() == before
     assert main(["adr", "import", str(tmp_path / "none"), str(sidecar)]) == 2
+
+
+def test_import_never_replaces_another_decision_silently(tmp_path: Path, capsys: Any) -> None:
+    """Decisions 1 to 3 of the example are other decisions than the folder's 1 to 3: nothing is
+    written unless --force, which keeps the sidecar as it was."""
+    markdown = tmp_path / "ARCHITECTURE.md"
+    assert main(["-q", "--from", str(COMPLETE), "-o", str(markdown)]) == 0
+    sidecar = markdown.with_suffix(".toml")
+    before = sidecar.read_bytes()
+    assert main(["adr", "import", str(NYGARD), str(sidecar)]) == 1
+    err = capsys.readouterr().err
+    assert f"decision 1 is 'Ledger database' in {sidecar} but 'Record architecture decisions'" in err
+    assert "Nothing was written" in err and sidecar.read_bytes() == before
+    assert main(["adr", "import", str(NYGARD), str(sidecar), "--force"]) == 0
+    assert (tmp_path / "ARCHITECTURE.toml.bak").read_bytes() == before
+    assert _load(sidecar).decisions[0].title == "Record architecture decisions"
+
+
+def test_two_records_with_one_number_are_refused(tmp_path: Path, capsys: Any) -> None:
+    folder = tmp_path / "adr"
+    folder.mkdir()
+    (folder / "0001-x.md").write_text("# X\n\n## Status\n\nAccepted\n")
+    (folder / "0001-y.md").write_text("# Y\n\n## Status\n\nAccepted\n")
+    assert main(["adr", "import", str(folder), str(tmp_path / "A.toml")]) == 2
+    assert "0001-x.md, 0001-y.md are all number 1" in capsys.readouterr().err
+    assert not (tmp_path / "A.toml").exists()
+
+
+def test_import_leaves_a_hand_written_spec_alone(tmp_path: Path, capsys: Any) -> None:
+    spec = tmp_path / "invoice.toml"
+    spec.write_text('# my own notes\n[header]\ntitle = "Invoices"\n')
+    assert main(["adr", "import", str(NYGARD), str(spec)]) == 1
+    assert "is a spec of your own, not a sidecar archwiz wrote" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["invoice.toml"]
+
+
+def test_unknown_front_matter_is_kept_in_the_notes() -> None:
+    found = {item.path.name[:4]: item for item in read_folder(MADR).decisions}
+    assert "Front matter" in found["0008"].kept and "nav_order" in found["0008"].fields["notes"]

@@ -312,3 +312,38 @@ def test_the_pre_commit_hook_runs_archwiz_check_on_the_default_sidecar(tmp_path:
     # Settings are not part of the Markdown, so it is still current: warnings only, exit 0.
     assert passed.returncode == 0 and "markdown-current" not in passed.stdout
     assert "0 errors, 6 warnings" in passed.stderr
+
+
+def test_a_sidecar_that_does_not_load_is_a_finding_in_json_and_on_the_pull_request(
+    tmp_path: Path, capsys: Any
+) -> None:
+    bad = tmp_path / "dup.toml"
+    bad.write_text('[[decisions]]\ntitle = "A"\nnumber = 1\n\n[[decisions]]\ntitle = "B"\nnumber = 1\n')
+    assert main(["check", str(bad), "--format", "json", "-q"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    (finding,) = report["findings"]
+    assert (finding["rule"], finding["line"], finding["path"]) == ("input", 7, "decisions[1].number")
+    assert main(["check", str(bad), "--format", "github", "-q"]) == 2
+    assert capsys.readouterr().out.startswith(f"::error file={bad},line=7,title=archwiz input::")
+
+
+def test_rules_the_model_holds_cannot_be_switched_off(tmp_path: Path, capsys: Any) -> None:
+    assert main(["check", "--disable", "unique-numbers"]) == 2
+    assert "unique-numbers: checked as the sidecar is read, so always on" in capsys.readouterr().err
+
+
+def test_near_misses_that_are_not_findings(tmp_path: Path) -> None:
+    """A newcomer's false positives: a metric in its Prometheus spelling, an outside API whose
+    name starts like a component's."""
+    data = {
+        "components": COMPONENTS,
+        "diagrams": {
+            "data_flow": ["API Gateway → Payment Service", "Payment Service → Payment Services API"]
+        },
+        "observability": {
+            "metrics": [{"name": "acquirer.errors.total"}],
+            "alerts": [{"name": "Errors", "condition": "rate(acquirer_errors_total[5m]) > 0.01"}],
+        },
+    }
+    rules = _rules(_found(_spec(tmp_path, data)))
+    assert "alert-metric" not in rules and "component-names" not in rules

@@ -160,10 +160,12 @@ def test_the_drawings_say_what_the_answers_say() -> None:
     assert '    c1["API Gateway"]' in flowchart
     assert '    c1 -->|"gRPC#44; idempotency key checked"| c2' in flowchart  # the data-flow step
     er = entity_diagram(document)
-    assert '    e1["Payment"] {' in er and '    e1 ||--o{ e2 : "has many"' in er
+    assert '    e1["Payment"]\n' in er and '    e1 ||--o{ e2 : "has many"' in er
     sequence = flow_sequence(document)
     assert "    participant p2 as API Gateway" in sequence
     assert "    p2->>p3: gRPC#44; idempotency key checked" in sequence
+    # "A → B, or C on failure": the words after the target say how.
+    assert "    p4->>p5: or Acquirer B on failure" in sequence
 
 
 _ENTITY = re.compile(r"#(\d+);")

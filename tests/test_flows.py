@@ -138,7 +138,7 @@ def test_a_failed_save_is_told_once_per_reason(tmp_path: Path) -> None:
 
 
 def test_an_item_still_to_do_is_named_so_a_reader_finds_it() -> None:
-    """"Endpoint 1 (POST)" named no endpoint: a choice goes with the field after it."""
+    """ "Endpoint 1 (POST)" named no endpoint: a choice goes with the field after it."""
     from wizard.sections import SECTIONS, missing
 
     document = Document.model_validate(

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from wizard.chars import printable
-from wizard.errors import EXIT_OK, InputError, Problem
+from wizard.errors import EXIT_OK, InputError, OutputError, Problem
 from wizard.model import Document
 from wizard.model.decisions import Decision
 from wizard.problems import describe_all, format_path
@@ -44,23 +44,38 @@ def export(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int:
         preflight(path, links_out=force)
     refused = refusals(changed)
     if refused and not force:
-        raise WouldReplace(refused)
+        raise WouldReplace(refused, "export into another folder")
     backups = [backup for item in refused if (backup := keep_backup(item.path)) is not None]
     write_files(changed, links_out=force)
     for backup in backups:
         _say(f"kept the file it replaced as {backup}", quiet)
+    # An earlier export of a decision renamed (or removed) since: left beside the new file it
+    # would be a second record with the same number. Removed when it is archwiz's own and
+    # unedited; named when someone edited it.
     names = {path.name for path, _ in files}
-    stale = sorted(p.name for p in Path(folder).glob("[0-9]*.md") if p.name not in names and _ours(p))
-    for name in stale:
-        _say(
-            f"note: {name} is an earlier export (a decision renamed or removed since); delete it if so", quiet
-        )
+    for path in sorted(Path(folder).glob("[0-9]*.md")):
+        if path.name in names:
+            continue
+        if _ours(path):
+            path.unlink()
+            _say(f"removed {path.name}: an earlier export, its decision renamed or removed since", quiet)
+        else:
+            _say(
+                f"note: {path.name} is no decision of {sidecar} now (edited, or not archwiz's): left as is",
+                quiet,
+            )
     _say(
         f"wrote {len(changed)} of {len(files)} files in {folder} ({len(files) - len(changed)} unchanged): "
         f"{len(document.decisions)} decisions and the index",
         quiet,
     )
     return EXIT_OK
+
+
+def _words(title: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"\w+", title.lower()))
 
 
 def _ours(path: Path) -> bool:
@@ -75,13 +90,22 @@ def import_folder(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int
     sidecar and its Markdown; nothing is written if any record does not fit the model."""
     from wizard.adr_import import read_folder
     from wizard.checking import markdown_beside
+    from wizard.ownership import is_sidecar, keep_backup
     from wizard.writing import write_document
 
+    target = Path(sidecar)
+    if target.exists() and not is_sidecar(target):
+        raise OutputError(
+            f"{sidecar} is a spec of your own, not a sidecar archwiz wrote, so archwiz does not rewrite it; "
+            f"import into the sidecar it renders to ({markdown_beside(target).with_suffix('.toml')}) "
+            "or into a new file"
+        )
     document = _load(sidecar, allow_missing=True)
     found = read_folder(Path(folder))
     if not found.decisions:
         raise InputError(f"{folder} holds no numbered decision records (NNNN-title.md)")
     problems: list[Problem] = []
+    conflicts: list[str] = []
     decisions = list(document.decisions)
     added = updated = 0
     report = []
@@ -108,7 +132,11 @@ def import_folder(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int
             added += 1
             how = "added"
         else:
-            decisions[index] = decision.model_copy(update={"number": decisions[index].number})
+            known = decisions[index]
+            if _words(known.title) != _words(decision.title):
+                there = f"'{decision.title}' in {item.path.name}"
+                conflicts.append(f"decision {known.number} is '{known.title}' in {sidecar} but {there}")
+            decisions[index] = decision.model_copy(update={"number": known.number})
             updated += 1
             how = "updated"
         kept = f"; kept in its notes: {', '.join(item.kept)}" if item.kept else ""
@@ -117,6 +145,14 @@ def import_folder(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int
         )
     if problems:
         raise InputError(problems)
+    if conflicts and not force:
+        raise OutputError(
+            [
+                *conflicts,
+                "Nothing was written: these records would replace other decisions. Import into another "
+                "sidecar, renumber the files, or add --force to replace them (the sidecar is kept as .bak).",
+            ]
+        )
     # Validated again as a whole: numbers stay unique, and a "0000" record gets the next free one.
     data = document.model_dump(by_alias=True)
     data["decisions"] = [decision.model_dump(by_alias=True) for decision in decisions]
@@ -124,7 +160,11 @@ def import_folder(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int
     source = Path(sidecar) if Path(sidecar).exists() else None
     # A new sidecar is named by the user: its Markdown goes beside it, with its stem.
     markdown = markdown_beside(source) if source else Path(sidecar).with_suffix(".md")
+    # Decisions replaced by --force: the sidecar as it was is kept first.
+    aside = keep_backup(source) if conflicts and source is not None else None
     backups = write_document(merged, markdown, source=source, force=force)
+    if aside is not None:
+        backups.append(aside)
     for line in report:
         _say(line, quiet)
     if found.skipped:

@@ -23,7 +23,7 @@ from wizard.model.decisions import Decision, Option
 INDEX = "README.md"
 # What a pro or con starts with in MADR, and what the importer strips again.
 GOOD, BAD = "Good, because", "Bad, because"
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[\W_]+")  # letters of any script stay; the rest becomes dashes
 
 
 def file_name(decision: Decision) -> str:

@@ -241,8 +241,8 @@ def read_adr(path: Path) -> Imported:
         fields["title"] = path.stem
         preamble = ""
     keep("Before the title", before)
-    for key, value in meta.items():
-        _field(key, value, fields, keep)
+    unknown_meta = [f"{key}: {value}" for key, value in meta.items() if not _field(key, value, fields, keep)]
+    keep("Front matter", "\n".join(unknown_meta))
     unplaced = []
     for line in preamble.splitlines():  # "Date: 2020-01-01", "* Status: accepted", ...
         found = _FIELD_LINE.match(line)
@@ -311,13 +311,10 @@ def _section(section: _Section, fields: dict[str, Any], keep: Any) -> None:
         supersedes = [n for line in lines if (m := _SUPERSEDES.match(line)) for n in _numbers(m.group(1))]
         if supersedes:
             fields["supersedes"] = supersedes
-        rest = [
-            line
-            for line in lines
-            if not _SUPERSEDES.match(line) and not _SUPERSEDED_BY.match(line) and line.strip()
-        ]
-        if rest and (len(rest) > 1 or _says_more(rest[0], status)):
-            keep("Status", "\n".join(rest))
+        rest = [line for line in lines if not _SUPERSEDES.match(line) and not _SUPERSEDED_BY.match(line)]
+        said = "\n".join(rest).strip("\n")
+        if said and ("\n" in said or _says_more(said, status)):
+            keep("Status", said)
     elif name in ("context", "context and problem statement", "context and problem"):
         fields["context"] = section.body
     elif name in ("decision", "decision outcome"):
@@ -406,4 +403,18 @@ def read_folder(folder: Path) -> FolderImport:
             continue
         found.append(read_adr(path))
     found.sort(key=lambda item: (item.fields.get("number", 0), item.path.name))
+    by_number: dict[int, list[str]] = {}
+    for item in found:
+        if item.fields.get("number"):
+            by_number.setdefault(item.fields["number"], []).append(item.path.name)
+    twice = [
+        f"{', '.join(names)} are all number {number}" for number, names in by_number.items() if len(names) > 1
+    ]
+    if twice:
+        from wizard.errors import InputError
+
+        raise InputError(
+            [f"{folder}: {line}" for line in twice]
+            + ["one would silently replace the other: renumber or remove one (nothing was written)"]
+        )
     return FolderImport(found, skipped)

@@ -44,6 +44,13 @@ def unknown_rules(ids: Iterable[str]) -> list[str]:
     return sorted(rule for rule in ids if rule not in BY_ID)
 
 
+def fixed_rules(ids: Iterable[str]) -> list[str]:
+    """Rules the model holds as the sidecar is read: there is nothing to switch off."""
+    return sorted(
+        rule for rule in ids if rule in BY_ID and BY_ID[rule].find is None and rule != "markdown-current"
+    )
+
+
 def check_file(
     path: str,
     *,
@@ -66,9 +73,14 @@ def check_file(
         return located[0].line_of(loc)
 
     unknown = unknown_rules(set(document.check.disable))
-    if unknown:
+    fixed = fixed_rules(set(document.check.disable))
+    if unknown or fixed:
         where = line_of(("check", "disable"))
-        message = f"no such rule: {', '.join(unknown)} ('archwiz check --list' names them)"
+        message = (
+            f"no such rule: {', '.join(unknown)} ('archwiz check --list' names them)"
+            if unknown
+            else f"{', '.join(fixed)}: checked as the sidecar is read, so always on"
+        )
         raise InputError([Problem(source, message, where, path="check.disable")])
     off = disabled | set(document.check.disable)
     settings = Settings(
@@ -100,7 +112,9 @@ def _stale_markdown(document: Document, sidecar: Path) -> list[Finding]:
 
     markdown = markdown_beside(sidecar)
     rule = BY_ID["markdown-current"]
-    again = f"render it again: archwiz --from {sidecar} -o {markdown}"
+    import shlex
+
+    again = f"render it again: archwiz --from {shlex.quote(str(sidecar))} -o {shlex.quote(str(markdown))}"
     if not markdown.exists():
         return [Finding(str(sidecar), 1, rule.id, rule.severity, f"{markdown} is missing; {again}")]
     try:

@@ -360,7 +360,7 @@ def run_check(args: argparse.Namespace) -> int:
     import time
 
     from wizard import findings as report
-    from wizard.checking import check_file, unknown_rules
+    from wizard.checking import check_file, fixed_rules, unknown_rules
 
     if args.list:
         write_stdout(report.rule_list())
@@ -368,6 +368,8 @@ def run_check(args: argparse.Namespace) -> int:
     disabled = frozenset(rule.strip() for given in args.disable for rule in given.split(",") if rule.strip())
     if unknown := unknown_rules(disabled):
         raise InputError(f"--disable: no such rule: {', '.join(unknown)} ('archwiz check --list' names them)")
+    if fixed := fixed_rules(disabled):
+        raise InputError(f"--disable: {', '.join(fixed)}: checked as the sidecar is read, so always on")
     started = time.perf_counter()
     found, bad = [], 0
     files = args.files or [DEFAULT_SIDECAR]
@@ -377,6 +379,8 @@ def run_check(args: argparse.Namespace) -> int:
                 found += check_file(path, disabled=disabled, min_complete=args.min_complete)
         except InputError as error:  # the others are still checked; the exit says bad input
             print(str(error) if error.problems else f"archwiz: {error}", file=sys.stderr)
+            # In JSON and on the pull request too: a sidecar that does not load is a finding.
+            found += report.input_findings(path, error)
             bad += 1
     write_stdout(report.render(found, args.format))
     if not args.quiet:

@@ -37,10 +37,15 @@ def _steps(doc: Document) -> list[tuple[str, str, str]]:
         if len(parts) != 2:
             continue
         source = parts[0].strip(" *_`")
-        target, _, how = parts[1].partition("(")
-        target = re.split(r"\s*[,;:]\s*", target, maxsplit=1)[0].strip(" *_`")
+        head, _, how = parts[1].partition("(")
+        # "B, or C on failure": B is the target; what follows it says how, if nothing in
+        # parentheses does.
+        comma = re.search(r"\s*[,;:]\s*", head)
+        target, rest = (head[: comma.start()], head[comma.end() :]) if comma else (head, "")
+        target = target.strip(" *_`")
+        how = how.rstrip(") ").strip() or rest.strip()
         if source and target:
-            found.append((source, target, how.rstrip(") ").strip()))
+            found.append((source, target, how))
     return found
 
 
@@ -75,7 +80,7 @@ def entity_diagram(doc: Document) -> str:
     """``erDiagram``: each entity, and each relationship its Data Models entry states."""
     ids = {_norm(entity.name): f"e{n}" for n, entity in enumerate(doc.entities, 1)}
     lines = ["erDiagram"]
-    lines += [f'    {ids[_norm(e.name)]}["{label(e.name)}"] {{\n    }}' for e in doc.entities]
+    lines += [f'    {ids[_norm(e.name)]}["{label(e.name)}"]' for e in doc.entities]
     seen = set()
     for entity in doc.entities:
         me = ids[_norm(entity.name)]

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from wizard.chars import printable
 from wizard.checking import Finding
-from wizard.rules import RULES
+from wizard.errors import ArchwizError
+from wizard.rules import ERROR, RULES
 
 FORMATS = ("text", "json", "github")
 
@@ -77,11 +78,28 @@ def rule_list() -> str:
     return "".join(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.rationale}\n" for rule in RULES)
 
 
+def input_findings(path: str, error: ArchwizError) -> list[Finding]:
+    """A sidecar that does not load, as findings (rule "input"): where each problem is."""
+    problems = error.problems or []
+    if not problems:
+        return [Finding(path, 1, "input", ERROR, str(error))]
+    return [
+        Finding(problem.source, problem.line or 1, "input", ERROR, problem.message, problem.path)
+        for problem in problems
+    ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def summary(findings: Sequence[Finding], files: int, unread: int = 0) -> str:
-    errors = sum(finding.is_error for finding in findings)
-    warnings = len(findings) - errors
-    checked = f"{files} file" + ("s" if files != 1 else "")
-    skipped = f"; {unread} could not be read" if unread else ""
-    if not findings:
+    errors = sum(finding.is_error and finding.rule != "input" for finding in findings)
+    warnings = sum(not finding.is_error for finding in findings)
+    checked = _count(files, "file")
+    skipped = f"; {unread} could not be read (bad input)" if unread else ""
+    if errors + warnings == 0:
         return f"archwiz check: {checked} checked{skipped}" + ("" if unread else ", all rules hold")
-    return f"archwiz check: {checked} checked: {errors} errors, {warnings} warnings{skipped}"
+    return (
+        f"archwiz check: {checked} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}{skipped}"
+    )

@@ -135,6 +135,9 @@ def _close(name: str, known: dict[str, str], by_word: dict[str, list[str]]) -> s
         for candidate in by_word.get(word, ()):
             shared[candidate] = shared.get(candidate, 0) + 1
     nearest = sorted(shared, key=shared.__getitem__, reverse=True)[:25]
+    # A rename changes a word, not how many there are: "Acquirer Routers API" is some
+    # other API, not a misspelt "Acquirer Router".
+    nearest = [candidate for candidate in nearest if len(candidate.split()) == len(norm.split())]
     match = difflib.get_close_matches(norm, nearest, n=1, cutoff=0.8)
     return known[match[0]] if match else None
 
@@ -196,8 +199,9 @@ def _alert_metrics(doc: Document, settings: Settings) -> Iterator[Hit]:
     for index, alert in enumerate(doc.observability.alerts):
         if not alert.condition:
             continue
-        condition = alert.condition.lower()
-        if not any(metric.lower() in condition for metric in metrics):
+        # "acquirer_errors_total" (Prometheus) names "acquirer.errors.total" as well.
+        condition = _sep(alert.condition)
+        if not any(_sep(metric) in condition for metric in metrics):
             listed = (
                 f" (one of: {', '.join(metrics[:5])}{'...' if len(metrics) > 5 else ''})" if metrics else ""
             )
@@ -208,6 +212,10 @@ def _alert_metrics(doc: Document, settings: Settings) -> Iterator[Hit]:
                     f"metrics table{listed}"
                 ),
             )
+
+
+def _sep(name: str) -> str:
+    return re.sub(r"[._:/-]", "_", name.lower())
 
 
 _STOP = {"a", "an", "the", "of", "per", "and", "or", "to", "for", "in", "on", "by", "with"}
@@ -234,14 +242,13 @@ def _uptime_recovery(doc: Document, settings: Settings) -> Iterator[Hit]:
         return
     recovery = doc.reliability.disaster_recovery
     marked = doc.reliability.disaster_recovery.not_applicable
-    for key, label in (("rto", "RTO"), ("rpo", "RPO")):
+    wanted = (("rto", "RTO", "how long recovery may take"), ("rpo", "RPO", "how much data may be lost"))
+    for key, label, meaning in wanted:
         if not getattr(recovery, key) and key not in marked:
+            target = doc.reliability.availability.uptime_target
             yield (
                 ("reliability", "disaster_recovery", key),
-                (
-                    f"an uptime target ('{doc.reliability.availability.uptime_target}') needs an {label}: "
-                    "how long recovery may take and how much data may be lost"
-                ),
+                f"an uptime target ('{target}') needs an {label}: {meaning}",
             )
 
 

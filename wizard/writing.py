@@ -21,12 +21,14 @@ from wizard.sidecar import dump_toml
 class WouldReplace(OutputError):
     """Files that are not archwiz's unchanged output stand where the document would go."""
 
-    def __init__(self, refused: list[Refusal]) -> None:
+    def __init__(
+        self, refused: list[Refusal], elsewhere: str = "write the document elsewhere with -o FILE"
+    ) -> None:
         self.refused = refused
         backups = ", ".join(f"{item.path} as {backup_path(item.path).name}" for item in refused)
         advice = (
             f"To replace {'it' if len(refused) == 1 else 'them'} anyway, keeping {backups}, add --force; "
-            "or write the document elsewhere with -o FILE."
+            f"or {elsewhere}."
         )
         super().__init__([*(line for item in refused for line in item.lines()), advice])
 
