@@ -196,12 +196,12 @@ class Keys(Typist):
         return ("y" if value else "n") + ENTER
 
     def add(self, first: bool) -> str:
-        # The menu starts on "Done" (up is "Add"); after an add it offers "Add" again.
-        return UP + ENTER if first else ENTER
+        # The menu starts on "Done"; "Add" is chosen by typing it (a diagram list has more
+        # entries than the usual ones); after an add the menu offers "Add" again.
+        return pick("Add ") if first else ENTER
 
     def done(self, any_items: bool) -> str:
-        # "Done" is last: up from "Add", the first entry, wraps round to it.
-        return UP + ENTER if any_items else ENTER
+        return pick("Done with") if any_items else ENTER
 
     def path(self, markdown: Path) -> str:
         return answer(str(markdown))

@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,6 +41,14 @@ class FieldKind(enum.Enum):
 _SUMMARY_KINDS = (FieldKind.TEXT, FieldKind.CHOICE, FieldKind.NUMBER, FieldKind.DATE, FieldKind.FLAG)
 
 
+def _none() -> Any:
+    return None
+
+
+def _empty_text() -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str  # the attribute on the model
@@ -54,8 +62,16 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     model: type[BaseModel] | None = None
     item_type: Any = None  # a text list's item type, to validate one item on its own
-    default: Any = None  # what a new, unanswered field holds ("" for a required text)
+    # Builds what a new, unanswered field holds ("" for a required text). Built when asked,
+    # not when the registry is: a section's default is a model instance, and building all
+    # of them at import built every model's validators (~60 ms of every start).
+    blank: Callable[[], Any] = _none
     extra: bool = False  # adds to the template (a description); never counted as missing
+
+    @property
+    def default(self) -> Any:
+        """What a new, unanswered field holds: a fresh object on every call."""
+        return self.blank()
 
     # How every front end names, shows and reads a field: one wording for the TUI and the prompts.
 
@@ -112,7 +128,7 @@ class FieldSpec:
                 kind=FieldKind.TEXT,
                 required=True,
                 item_type=None,
-                default="",
+                blank=_empty_text,
             )
             self.__dict__["_item_field"] = cached
         return cached
@@ -213,6 +229,10 @@ def _blank(info: FieldInfo) -> Any:
     return "" if default is PydanticUndefined else default
 
 
+def _blank_of(info: FieldInfo) -> Callable[[], Any]:
+    return functools.partial(_blank, info)
+
+
 @functools.cache
 def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
@@ -229,7 +249,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 example=info.examples[0] if info.examples else None,
                 kind=kind,
                 required=info.is_required(),
-                default=_blank(info),
+                blank=_blank_of(info),
                 extra=any(isinstance(item, Extra) for item in info.metadata),
                 **extra,
             )

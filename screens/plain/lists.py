@@ -43,13 +43,13 @@ def edit_list(questions: Questions, answers: SectionAnswers, loc: Loc, spec: Fie
         items: list[Any] = answers.value(loc)
         _show(questions, spec, items)
         menu = [Choice("add", f"Add {spec.a_noun}")]
-        if _drawable(answers, spec):
-            menu.append(Choice("draw", "Draw a mermaid diagram from the answers"))
         if items:
             menu += [Choice("edit", f"Edit {spec.a_noun}"), Choice("delete", f"Delete {spec.a_noun}")]
         if len(items) > 1:
             menu.append(Choice("move", f"Move {spec.a_noun}"))
         menu.append(Choice("done", f"Done with {spec.label}"))
+        if _drawable(answers, spec):  # last, so that the usual choices keep their places
+            menu.append(Choice("draw", "Draw a mermaid diagram from the answers"))
         # After an add, Enter adds another: lists are mostly typed in a row.
         action = questions.prompter.choose(f"{spec.label}: what next?", menu, "add" if added else "done")
         added = False
