@@ -13,6 +13,7 @@ from wizard.markdown.blocks import heading, table
 from wizard.markdown.escape import code_or_text
 from wizard.markdown.escape import inline as _inline
 from wizard.markdown.fields import cell_text
+from wizard.model.document import CheckSettings
 from wizard.sections import SECTIONS, FieldKind, FieldSpec, fields_of
 
 
@@ -108,6 +109,13 @@ def render_reference() -> str:
         where = f"`[[{section.key}]]`, one table per item" if section.is_list else f"`[{section.key}]`"
         blocks.append(f"{inline(section.help)} In a spec: {where}.")
         blocks.append(table(["Key", "Label", "Kind", "Help", "Example"], _rows(section.model, "")))
+    # Not a section: how `archwiz check` judges this document (never rendered).
+    blocks.append(heading(2, "Check settings"))
+    blocks.append(
+        "How `archwiz check` judges this document; kept in the sidecar, never rendered. "
+        "In a spec: `[check]`."
+    )
+    blocks.append(table(["Key", "Label", "Kind", "Help", "Example"], _rows(CheckSettings, "")))
     return "\n\n".join(blocks) + "\n"
 
 
