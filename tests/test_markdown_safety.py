@@ -280,3 +280,14 @@ def test_random_documents_are_lint_clean(doc: Document) -> None:
         f"{item.line_number}:{item.column_number} {item.rule_id} {item.rule_description}" for item in failures
     ]
     assert not failures, "\n".join(report)
+
+
+def test_an_entity_like_name_is_written_so_the_linter_can_read_it() -> None:
+    """'\\>\\&copy;:' in a heading crashed pymarkdown's link-fragment rule (MD051) in a CI run
+    of the property above; "&" is written as "&amp;" (as "<" is "&lt;"), which GitHub shows
+    the same."""
+    doc = Document.model_validate({"header": {"title": ">&copy;:emoji:"}})
+    markdown = render_markdown(doc)
+    assert markdown.startswith("# \\>&amp;copy;:emoji: Architecture\n")
+    assert LINT.scan_string(markdown).scan_failures == []
+    assert_safe(doc)

@@ -27,7 +27,7 @@ _STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
 _NUMBERED_FILE = re.compile(r"^(\d{1,6})[-_ .]")
 _TITLE_NUMBER = re.compile(r"^(?:ADR[-\s]?)?(\d{1,6})\s*[.:)\-–]\s+", re.IGNORECASE)
 _STAMP = re.compile(r"\n*<!-- Written by archwiz; [^\n]*? sha256:[0-9a-f]{64} -->\n?\Z")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&lt;")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&lt;|&amp;")
 _FIELD_LINE = re.compile(r"^\s*(?:[*+-]\s+)?\**([A-Za-z][A-Za-z ]{1,30}?)\**\s*:\**\s*(.*)$")
 _SUPERSEDES = re.compile(r"^\s*(?:[*+-]\s+)?supersedes\b(.*)$", re.IGNORECASE)
 _SUPERSEDED_BY = re.compile(r"^\s*(?:[*+-]\s+)?superseded by\b", re.IGNORECASE)
@@ -36,7 +36,7 @@ _REF_NUMBER = re.compile(r"(?:ADR[-\s]?|\[|^|\s)0*(\d{1,6})\b", re.IGNORECASE)
 
 def unescape(text: str) -> str:
     """Literal text from Markdown that escapes it (as archwiz writes names)."""
-    return _UNESCAPE.sub(lambda m: m.group(1) or "<", text)
+    return _UNESCAPE.sub(lambda m: m.group(1) or {"&lt;": "<", "&amp;": "&"}[m.group()], text)
 
 
 @dataclass

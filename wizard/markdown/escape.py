@@ -86,9 +86,12 @@ def _backslashed(match: re.Match[str]) -> str:
     # A function, not the template r"\\\g<0>": a template is re-parsed on every call,
     # a function only runs per match, and ordinary text has few.
     char = match.group()
-    # "<" as an entity: "\<" is CommonMark too, but pymarkdown's link-fragment rule (MD051)
-    # crashes on it; "&lt;" reads the same everywhere.
-    return "&lt;" if char == "<" else "\\" + char
+    # "<" and "&" as entities: "\<" and "\&" are CommonMark too, but pymarkdown's
+    # link-fragment rule (MD051) crashes on them in some headings ("\>\&copy;:"); the
+    # entities read the same everywhere.
+    if char == "<":
+        return "&lt;"
+    return "&amp;" if char == "&" else "\\" + char
 
 
 def _escape(line: str, markup: re.Pattern[str]) -> str:
