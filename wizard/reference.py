@@ -112,8 +112,7 @@ def render_reference() -> str:
     # Not a section: how `archwiz check` judges this document (never rendered).
     blocks.append(heading(2, "Check settings"))
     blocks.append(
-        "How `archwiz check` judges this document; kept in the sidecar, never rendered. "
-        "In a spec: `[check]`."
+        "How `archwiz check` judges this document; kept in the sidecar, never rendered. In a spec: `[check]`."
     )
     blocks.append(table(["Key", "Label", "Kind", "Help", "Example"], _rows(CheckSettings, "")))
     return "\n\n".join(blocks) + "\n"
