@@ -11,6 +11,7 @@ from wizard.chars import printable
 from wizard.errors import EXIT_OK, InputError, OutputError, Problem
 from wizard.model import Document
 from wizard.model.decisions import Decision
+from wizard.names import same_name
 from wizard.problems import describe_all, format_path
 
 
@@ -72,12 +73,6 @@ def export(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int:
     return EXIT_OK
 
 
-def _words(title: str) -> str:
-    import re
-
-    return " ".join(re.findall(r"\w+", title.lower()))
-
-
 def _ours(path: Path) -> bool:
     """archwiz wrote it and nobody edited it since (its stamp still matches)."""
     from wizard.ownership import refusals
@@ -133,7 +128,7 @@ def import_folder(folder: str, sidecar: str, *, force: bool, quiet: bool) -> int
             how = "added"
         else:
             known = decisions[index]
-            if _words(known.title) != _words(decision.title):
+            if same_name(known.title) != same_name(decision.title):
                 there = f"'{decision.title}' in {item.path.name}"
                 conflicts.append(f"decision {known.number} is '{known.title}' in {sidecar} but {there}")
             decisions[index] = decision.model_copy(update={"number": known.number})

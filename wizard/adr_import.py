@@ -21,6 +21,7 @@ from typing import Any
 from markdown_it_pyrs import MarkdownIt
 
 from wizard.adr_export import BAD, GOOD, INDEX
+from wizard.names import same_name
 
 _MD = MarkdownIt("commonmark")
 _STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
@@ -107,7 +108,7 @@ def _split(text: str) -> tuple[str, list[_Section]]:
 def _norm(title: str) -> str:
     """A title's words, as compared: case and punctuation aside (a title of punctuation only
     is itself)."""
-    return " ".join(re.findall(r"\w+", title.lower())) or title.strip().lower()
+    return same_name(title) or title.strip().lower()
 
 
 _SYNONYMS = {"approved": "accepted", "agreed": "accepted", "draft": "proposed", "proposal": "proposed"}

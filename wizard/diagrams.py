@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.model import Document
-
-_ARROW = re.compile(r"\s*(?:→|->|-->|=>|⇒)\s*")
+from wizard.names import ARROW, same_name
 
 
 def label(text: str) -> str:
@@ -25,15 +24,11 @@ def label(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch == " " else f"#{ord(ch)};" for ch in text)
 
 
-def _norm(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.lower()))
-
-
 def _steps(doc: Document) -> list[tuple[str, str, str]]:
     """Data-flow steps of the form "A → B (how)": (A, B, how)."""
     found = []
     for step in doc.diagrams.data_flow:
-        parts = _ARROW.split(step.strip(), maxsplit=1)
+        parts = ARROW.split(step.strip(), maxsplit=1)
         if len(parts) != 2:
             continue
         source = parts[0].strip(" *_`")
@@ -52,24 +47,24 @@ def _steps(doc: Document) -> list[tuple[str, str, str]]:
 def component_flowchart(doc: Document) -> str:
     """``flowchart LR``: a node per component, an edge per data-flow step between two of them
     and per component whose input or output names another."""
-    ids = {_norm(component.name): f"c{n}" for n, component in enumerate(doc.components, 1)}
+    ids = {same_name(component.name): f"c{n}" for n, component in enumerate(doc.components, 1)}
     lines = ["flowchart LR"]
-    lines += [f'    {ids[_norm(c.name)]}["{label(c.name)}"]' for c in doc.components]
+    lines += [f'    {ids[same_name(c.name)]}["{label(c.name)}"]' for c in doc.components]
     edges: dict[tuple[str, str], str] = {}
     for source, target, how in _steps(doc):
-        a, b = ids.get(_norm(source)), ids.get(_norm(target))
+        a, b = ids.get(same_name(source)), ids.get(same_name(target))
         if a and b and a != b:
             edges.setdefault((a, b), how)
     for component in doc.components:
-        me = ids[_norm(component.name)]
+        me = ids[same_name(component.name)]
         for other in doc.components:
-            them = ids[_norm(other.name)]
+            them = ids[same_name(other.name)]
             if them == me:
                 continue
-            name = f" {_norm(other.name)} "
-            if name in f" {_norm(component.output)} ":
+            name = f" {same_name(other.name)} "
+            if name in f" {same_name(component.output)} ":
                 edges.setdefault((me, them), "")
-            if name in f" {_norm(component.input)} ":
+            if name in f" {same_name(component.input)} ":
                 edges.setdefault((them, me), "")
     for (a, b), how in edges.items():
         lines.append(f'    {a} -->|"{label(how)}"| {b}' if how else f"    {a} --> {b}")
@@ -78,18 +73,18 @@ def component_flowchart(doc: Document) -> str:
 
 def entity_diagram(doc: Document) -> str:
     """``erDiagram``: each entity, and each relationship its Data Models entry states."""
-    ids = {_norm(entity.name): f"e{n}" for n, entity in enumerate(doc.entities, 1)}
+    ids = {same_name(entity.name): f"e{n}" for n, entity in enumerate(doc.entities, 1)}
     lines = ["erDiagram"]
-    lines += [f'    {ids[_norm(e.name)]}["{label(e.name)}"]' for e in doc.entities]
+    lines += [f'    {ids[same_name(e.name)]}["{label(e.name)}"]' for e in doc.entities]
     seen = set()
     for entity in doc.entities:
-        me = ids[_norm(entity.name)]
+        me = ids[same_name(entity.name)]
         for other in entity.has_many:
-            if (them := ids.get(_norm(other))) and (me, them) not in seen:
+            if (them := ids.get(same_name(other))) and (me, them) not in seen:
                 seen.add((me, them))
                 lines.append(f'    {me} ||--o{{ {them} : "has many"')
         for other in entity.belongs_to:
-            if (them := ids.get(_norm(other))) and (them, me) not in seen:
+            if (them := ids.get(same_name(other))) and (them, me) not in seen:
                 seen.add((them, me))
                 lines.append(f'    {them} ||--o{{ {me} : "has many"')
     return "\n".join(lines)
@@ -102,11 +97,11 @@ def flow_sequence(doc: Document) -> str:
     lines = ["sequenceDiagram"]
     for source, target, _ in steps:
         for name in (source, target):
-            if _norm(name) not in ids:
-                ids[_norm(name)] = f"p{len(ids) + 1}"
-                lines.append(f"    participant {ids[_norm(name)]} as {label(name)}")
+            if same_name(name) not in ids:
+                ids[same_name(name)] = f"p{len(ids) + 1}"
+                lines.append(f"    participant {ids[same_name(name)]} as {label(name)}")
     for source, target, how in steps:
-        lines.append(f"    {ids[_norm(source)]}->>{ids[_norm(target)]}: {label(how) or 'then'}")
+        lines.append(f"    {ids[same_name(source)]}->>{ids[same_name(target)]}: {label(how) or 'then'}")
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wizard.model import Document
+from wizard.names import ARROW, same_name, words
 from wizard.sections import TEMPLATE_SECTIONS, SectionState, missing, section_state
 
 Loc = tuple[str | int, ...]
@@ -35,15 +36,6 @@ class Rule:
     severity: str
     rationale: str
     find: Callable[[Document, Settings], Iterator[Hit]] | None  # None: checked elsewhere
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def _norm(name: str) -> str:
-    """A name as compared across sections: case, spacing and punctuation aside."""
-    return " ".join(_words(name))
 
 
 # Completeness and review -------------------------------------------------------------------
@@ -79,7 +71,6 @@ def _review_due(doc: Document, settings: Settings) -> Iterator[Hit]:
 
 # Consistency across sections ---------------------------------------------------------------
 
-_ARROW = re.compile(r"\s*(?:→|->|-->|=>|⇒)\s*")
 # In a mermaid sequence diagram: "participant G as API Gateway", "actor M as Merchant".
 _PARTICIPANT = re.compile(r"^\s*(participant|actor)\s+(\S+)(?:\s+as\s+(.+?))?\s*$", re.MULTILINE)
 # A flowchart node with a label: A[API Gateway], B(Service), C{{Queue}}, D[(Database)].
@@ -90,7 +81,7 @@ _NODE = re.compile(
 
 def _named_in_flow(step: str) -> list[str]:
     """The names a data-flow step connects: "A → B (why)" gives A and B, the asides dropped."""
-    parts = _ARROW.split(step)
+    parts = ARROW.split(step)
     if len(parts) < 2:
         return []
     names = []
@@ -129,7 +120,7 @@ def _close(name: str, known: dict[str, str], by_word: dict[str, list[str]]) -> s
     """
     import difflib
 
-    norm = _norm(name)
+    norm = same_name(name)
     shared: dict[str, int] = {}
     for word in set(norm.split()):
         for candidate in by_word.get(word, ()):
@@ -143,7 +134,7 @@ def _close(name: str, known: dict[str, str], by_word: dict[str, list[str]]) -> s
 
 
 def _component_names(doc: Document, settings: Settings) -> Iterator[Hit]:
-    known = {_norm(component.name): component.name for component in doc.components}
+    known = {same_name(component.name): component.name for component in doc.components}
     if not known:
         return
     by_word: dict[str, list[str]] = {}
@@ -152,26 +143,28 @@ def _component_names(doc: Document, settings: Settings) -> Iterator[Hit]:
             by_word.setdefault(word, []).append(norm)
     seen: dict[str, str | None] = {}
     for loc, name in _component_mentions(doc):
-        norm = _norm(name)
+        norm = same_name(name)
         if not norm or norm in known:
             continue
         if norm not in seen:  # a thousand steps naming the same outsider cost one search
             seen[norm] = _close(name, known, by_word)
-        if (meant := seen[norm]) is not None and _norm(meant) != norm:
+        if (meant := seen[norm]) is not None and same_name(meant) != norm:
             yield loc, f"names '{name}', which is not a component: is it '{meant}'?"
 
 
 def _components_used(doc: Document, settings: Settings) -> Iterator[Hit]:
     if len(doc.components) < 2:
         return  # a single component has nothing to connect to
-    mentioned = {_norm(name) for _, name in _component_mentions(doc)}
-    texts = [_norm(step) for step in doc.diagrams.data_flow]
-    texts += [_norm(d.source) for slot in (doc.diagrams.high_level, doc.diagrams.interactions) for d in slot]
+    mentioned = {same_name(name) for _, name in _component_mentions(doc)}
+    texts = [same_name(step) for step in doc.diagrams.data_flow]
+    texts += [
+        same_name(d.source) for slot in (doc.diagrams.high_level, doc.diagrams.interactions) for d in slot
+    ]
     for index, component in enumerate(doc.components):
-        name = _norm(component.name)
+        name = same_name(component.name)
         if name in mentioned:
             continue
-        others = [_norm(f"{c.input} {c.output}") for i, c in enumerate(doc.components) if i != index]
+        others = [same_name(f"{c.input} {c.output}") for i, c in enumerate(doc.components) if i != index]
         if not any(f" {name} " in f" {text} " for text in texts + others):
             yield (
                 ("components", index, "name"),
@@ -183,11 +176,11 @@ def _components_used(doc: Document, settings: Settings) -> Iterator[Hit]:
 
 
 def _entity_relations(doc: Document, settings: Settings) -> Iterator[Hit]:
-    known = {_norm(entity.name) for entity in doc.entities}
+    known = {same_name(entity.name) for entity in doc.entities}
     for index, entity in enumerate(doc.entities):
         for kind in ("has_many", "belongs_to"):
             for position, other in enumerate(getattr(entity, kind)):
-                if _norm(other) not in known:
+                if same_name(other) not in known:
                     yield (
                         ("entities", index, kind, position),
                         (f"entity '{entity.name}' relates to '{other}', which Data Models does not list"),
@@ -227,10 +220,10 @@ def _stem(word: str) -> str:
 
 def _target_metrics(doc: Document, settings: Settings) -> Iterator[Hit]:
     metrics = doc.observability.metrics
-    vocabulary = [{_stem(word) for word in _words(f"{m.name} {m.purpose}")} for m in metrics]
+    vocabulary = [{_stem(word) for word in words(f"{m.name} {m.purpose}")} for m in metrics]
     for index, target in enumerate(doc.performance.targets):
-        words = {_stem(word) for word in _words(target.operation) if word not in _STOP}
-        if words and not any(words <= known for known in vocabulary):
+        wanted = {_stem(word) for word in words(target.operation) if word not in _STOP}
+        if wanted and not any(wanted <= known for known in vocabulary):
             yield (
                 ("performance", "targets", index, "operation"),
                 (f"no metric measures '{target.operation}' (none names all of its words)"),
@@ -273,12 +266,12 @@ def _superseded(doc: Document, settings: Settings) -> Iterator[Hit]:
 
 
 def _tech_in_stack(doc: Document, settings: Settings) -> Iterator[Hit]:
-    stack = [_norm(item.technology) for item in doc.tech_stack.core]
-    stack += [_norm(item.tool) for item in doc.tech_stack.supporting]
+    stack = [same_name(item.technology) for item in doc.tech_stack.core]
+    stack += [same_name(item.tool) for item in doc.tech_stack.supporting]
     stack = [name for name in stack if name]
 
     def listed(tech: str) -> bool:
-        name = _norm(tech)
+        name = same_name(tech)
         return any(
             name == known or name.startswith(known + " ") or known.startswith(name + " ") for known in stack
         )
