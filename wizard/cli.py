@@ -153,6 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
             help="replace files archwiz did not write (or that were edited since), keeping each as NAME.bak",
         )
         sub.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="say nothing")
+    imports = commands.add_parser(
+        "import",
+        help="read an architecture document (written from the template, or not) into a sidecar; "
+        "only the sidecar is written",
+    )
+    imports.add_argument("markdown", metavar="ARCHITECTURE.md", help="the document to read")
+    imports.add_argument(
+        "-o",
+        "--output",
+        dest="import_output",
+        metavar="SIDECAR",
+        default=None,
+        help="the sidecar to write (default: the document's name with .toml)",
+    )
+    imports.add_argument(
+        "--force",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="replace an existing sidecar, keeping it as NAME.bak",
+    )
+    imports.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="say nothing")
     diagram = commands.add_parser(
         "diagram",
         help="print a mermaid diagram drawn from a sidecar's answers (components, entities, data-flow)",
@@ -401,6 +422,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         run_adr = adr_commands.export if args.adr_command == "export" else adr_commands.import_folder
         with _one_shot():
             return run_adr(args.folder, args.sidecar, force=args.force, quiet=args.quiet)
+    if args.command == "import":
+        if args.spec is not None or args.output is not None:
+            raise InputError("'import' takes no --from; name the document, then -o SIDECAR after it")
+        from wizard.import_command import import_document
+
+        with _one_shot():
+            return import_document(args.markdown, args.import_output, force=args.force, quiet=args.quiet)
     if args.command == "diagram":
         from wizard.diagrams import BY_KEY
         from wizard.spec import load_spec

@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 from wizard.markdown.blocks import MISSING, bullets, code, heading, label
-from wizard.markdown.escape import code_or_text, inline
+from wizard.markdown.escape import code_or_text, in_list, inline
 from wizard.markdown.fields import details, gap, join_items, language, not_applicable, rest_of
 from wizard.markdown.pieces import (
     Blocks,
@@ -88,13 +88,17 @@ def components(doc: Document) -> Blocks:
 
 def _names(entity: Entity, name: str) -> str:
     items: list[str] = getattr(entity, name)
-    return ", ".join(inline(item) for item in items) or gap(entity, name)
+    return ", ".join(in_list(item) for item in items) or gap(entity, name)
 
 
 def _columns(entity: Entity, name: str) -> str:
     raw = getattr(entity, name)
     items = [raw] if isinstance(raw, str) else raw
-    return ", ".join(code_or_text(item) for item in items if item) or gap(entity, name)
+    # A column written as text (no code span can show it) has its commas escaped, as names do.
+    shown = (code_or_text(item) for item in items if item)
+    return ", ".join(text if text.startswith("`") else text.replace(",", "\\,") for text in shown) or gap(
+        entity, name
+    )
 
 
 def _entity(entity: Entity) -> Blocks:

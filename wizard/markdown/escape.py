@@ -68,6 +68,28 @@ def inline(text: str, *, table_cell: bool = False, mid_line: bool = False) -> st
     return _escape(line, _BLOCK_START)
 
 
+_SPACED_DASH = re.compile(r"(?<= )-(?= |$)")
+_UNESCAPED_COLON = re.compile(r"(?<!\\)((?:\\\\)*):")
+
+
+def before_colon(escaped: str) -> str:
+    """Escaped text followed by ``:`` and more (a link's title without an address, then its
+    note): its own colons escaped too, so the first unescaped one is where it ends."""
+    return _UNESCAPED_COLON.sub(r"\1\\:", escaped)
+
+
+def before_dash(text: str) -> str:
+    """A name followed by `` - `` and another value ("Tool - why"): its own dashes escaped,
+    so the first unescaped one is where it ends, for a reader and for ``archwiz import``."""
+    return _SPACED_DASH.sub(r"\\-", inline(text))
+
+
+def in_list(text: str) -> str:
+    """A name in a comma-separated list of names: its own commas escaped (``\\,`` shows as a
+    comma), so each name stays one when the list is read back."""
+    return inline(text).replace(",", "\\,")
+
+
 def paragraphs(text: str) -> list[str]:
     """Escape multi-line prose into Markdown paragraphs, one per blank-line-separated block.
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from wizard.markdown import blocks
 from wizard.markdown.blocks import MISSING, heading, label
-from wizard.markdown.escape import code_or_text, inline
+from wizard.markdown.escape import before_colon, code_or_text, inline
 from wizard.markdown.fields import (
     cell_text,
     field_markdown,
@@ -143,7 +143,7 @@ def url(address: str) -> str:
 def link(item: Link, level: int) -> str:
     """``[Title](url): note``; a link without an address is its title alone."""
     text = inline(item.title)
-    head = f"[{text}]({url(item.url)})" if item.url else text
+    head = f"[{text}]({url(item.url)})" if item.url else before_colon(text)
     note = prose(item.note, level) if item.note else ""
     return list_item("- ", head + (":" if note else ""), note)
 

@@ -595,15 +595,18 @@ def safe_inline(text: str, *, table_cell: bool = False) -> str:
     as a pipe inside code spans too).
     """
     line = text.replace("\n", " ")
+    # The opener first: escaped, a "```" at the start is no fence, so its backticks are
+    # counted below with the others (the other way round, a second pass would escape them,
+    # and a page read back by 'archwiz import' would not render the same).
+    if _BLOCK_OPENER.match(line):
+        line = "\\" + line
+    elif line[:1].isdigit():
+        line = _ORDERED_OPENER.sub(r"\1\\\2", line)
     if "`" in line:
         # A backtick that opens no code span is literal text anyway; escaped, no linter
         # pairs it with one in the next table cell.
         for start, end in reversed(_loose_backtick_runs(line)):
             line = line[:start] + "\\`" * (end - start) + line[end:]
-    if _BLOCK_OPENER.match(line):
-        line = "\\" + line
-    elif line[:1].isdigit():
-        line = _ORDERED_OPENER.sub(r"\1\\\2", line)
     out = safe_prose(line, 7)
     if "\n" in out.strip("\n"):  # the checks gave up and fenced it: show it literally instead
         out = inline(text, table_cell=table_cell)

@@ -11,10 +11,11 @@ from typing import Any
 
 from wizard.markdown import design
 from wizard.markdown.blocks import MISSING, block, checklist, heading, label
-from wizard.markdown.escape import inline
+from wizard.markdown.escape import before_dash, inline
 from wizard.markdown.fields import (
     details,
     gap,
+    indent,
     join_items,
     list_item,
     not_applicable,
@@ -131,7 +132,7 @@ def _supporting(items: list[SupportingTechnology]) -> Blocks:
     entries = []
     for item in items:
         why = scalar(spec_of(SupportingTechnology, "why"), item.why, 3) or gap(item, "why")
-        entries.append(f"- {label(inline(item.category))} {inline(item.tool)} - {why}")
+        entries.append(f"- {label(inline(item.category))} {before_dash(item.tool)} - {why}")
     return [join_items(entries)]
 
 
@@ -142,10 +143,13 @@ def _checklist(items: list[ChecklistItem]) -> Blocks:
 def _improvements(items: list[Improvement]) -> Blocks:
     entries = []
     for item in items:
-        head = f"[{'x' if item.done else ' '}] {inline(item.item)} - {value(item, 'timeline')}"
+        head = f"[{'x' if item.done else ' '}] {before_dash(item.item)} - {value(item, 'timeline')}"
         body = prose(item.description, 3) if item.description else ""
         extra = rest_of(item, ("item", "timeline", "done", "description"), 3)
-        entries.append(list_item("- ", head, "\n\n".join([body, *extra]).strip("\n")))
+        content = "\n\n".join([body, *extra]).strip("\n")
+        # Below the head, never on its line: run on, a description's first words would read
+        # as the end of the timeline.
+        entries.append(f"- {head}\n\n{indent(content, 2)}" if content else f"- {head}")
     return [join_items(entries)]
 
 

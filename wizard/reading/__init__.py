@@ -1,0 +1,1 @@
+"""Markdown read back into a spec: ``archwiz import``."""
