@@ -506,7 +506,7 @@ def _loose_backtick_runs(text: str) -> list[tuple[int, int]]:
     return loose
 
 
-def _mask_loose_backticks(text: str) -> str:
+def mask_loose_backticks(text: str) -> str:
     """``text`` with every backtick that opens no code span replaced by DEL, byte for byte.
 
     markdown-it-pyrs 0.4.0 panics (index out of bounds in code_pair.rs) on a backtick run
@@ -557,7 +557,7 @@ def _slow(text: str, min_level: int) -> str:
     for _ in range(4):
         headings: list[Node] = []
         try:
-            tree = _convert(_MD.tree(_mask_loose_backticks(src.decode("utf-8", "surrogatepass"))), headings)
+            tree = _convert(_MD.tree(mask_loose_backticks(src.decode("utf-8", "surrogatepass"))), headings)
         except BaseException as error:  # pyo3's PanicException derives from BaseException
             if isinstance(error, KeyboardInterrupt | SystemExit):
                 raise
@@ -627,7 +627,7 @@ def _isolated(line: str) -> str:
         return line
     src = line.encode("utf-8", "surrogatepass")
     try:
-        tree = _MD.tree(_mask_loose_backticks(line))
+        tree = _MD.tree(mask_loose_backticks(line))
     except BaseException as error:  # pyo3's PanicException derives from BaseException
         if isinstance(error, KeyboardInterrupt | SystemExit):
             raise

@@ -12,6 +12,8 @@ from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
 
+from wizard.markdown.prose import mask_loose_backticks
+
 _MD = MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
 
 HEADING = "heading"
@@ -62,8 +64,16 @@ class Item:
 
 def blocks(text: str, first_line: int = 1) -> list[Block]:
     src = text.encode("utf-8", "surrogatepass")
+    tree = _parse(text)
+    if tree is None:
+        # A text this parser cannot read (one of its panics) is kept whole, as one block.
+        return (
+            [Block(PARAGRAPH, text.strip("\n"), first_line, origin=src, start=0, end=len(src))]
+            if text.strip()
+            else []
+        )
     found = []
-    for node in _parse(text).children:
+    for node in tree.children:
         if node.srcmap is None:
             continue
         start, end = int(node.srcmap[0]), int(node.srcmap[1])
@@ -87,14 +97,15 @@ def blocks(text: str, first_line: int = 1) -> list[Block]:
 
 
 def _parse(text: str) -> Any:
+    """The parser's tree, or None where markdown-it-pyrs panics."""
     try:
-        return _MD.tree(text)
+        # Backticks that open no code span hidden, byte for byte: markdown-it-pyrs 0.4.0
+        # panics on some (wizard.markdown.prose says which); the offsets stay true.
+        return _MD.tree(mask_loose_backticks(text))
     except BaseException as error:  # pyo3's PanicException derives from BaseException
         if isinstance(error, KeyboardInterrupt | SystemExit):
             raise
-        # One of markdown-it-pyrs' known panics (tests/test_prose.py): the text is then one
-        # paragraph, kept whole rather than lost.
-        return _MD.tree("")
+        return None
 
 
 def source_of(parts: list[Block]) -> str:

@@ -478,6 +478,10 @@ def entity(name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]]:
     return reading.data, leftover
 
 
+def _fenced(part: Block) -> bool:
+    return part.kind == FENCE and part.text.lstrip(" ").startswith(("```", "~~~"))
+
+
 def _body(
     owner: Reading, model: type[BaseModel], name: str, parts: list[Block], language: str
 ) -> tuple[list[Block], str]:
@@ -540,9 +544,10 @@ def endpoint(name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]
             error = Reading({"status": status_of(raw, 400)})
             error_shown = {"status", "description", "body", "body_language"}
             lead_, found_ = segments(value, rest_labels(ErrorResponse, error_shown))
+            # The body is a fenced block (as code() writes it) or a gap; an indented block
+            # before it is the description's own code.
             body_at = next(
-                (i for i, part in enumerate(lead_) if part.kind == FENCE or gap(part.text) is not None),
-                len(lead_),
+                (i for i, part in enumerate(lead_) if _fenced(part) or gap(part.text) is not None), len(lead_)
             )
             if body_at:
                 error.put(spec(ErrorResponse, "description"), source_of(lead_[:body_at]))
