@@ -127,6 +127,16 @@ def test_the_installed_archwiz_renders_from_outside_the_tree(
     )
     assert done.returncode == 0, done.stderr.decode()
     assert (tmp_path / "out/ARCHITECTURE.md").read_bytes() == (GOLDEN / "payments-platform.md").read_bytes()
+    # The page read back by the installed package (wizard.reading must be in the wheel).
+    back = subprocess.run(
+        [str(bin_folder / "archwiz"), "import", "out/ARCHITECTURE.md", "-o", "back.toml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if key != "PYTHONPATH"},
+    )
+    assert back.returncode == 0, back.stderr
+    assert "warning" not in back.stderr and "wrote back.toml" in back.stderr
 
 
 def test_the_installed_wizard_starts_on_a_terminal(

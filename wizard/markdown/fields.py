@@ -185,6 +185,9 @@ def indent(markdown: str, width: int) -> str:
     return "\n".join(pad + line if line else line for line in markdown.split("\n"))
 
 
+_THEMATIC = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
+
+
 def list_item(marker: str, head: str, body: str) -> str:
     """``marker`` + ``head``, then ``body`` (Markdown) as the item's content.
 
@@ -201,9 +204,11 @@ def list_item(marker: str, head: str, body: str) -> str:
         if _BULLET.match(body):  # a list may follow its label's line directly, as the template nests
             return f"{marker}{head}\n{indent(body, width)}"
         return f"{marker}{head}\n\n{indent(body, width)}"
-    if body[:1] in (" ", "\t"):
-        return marker.rstrip() + "\n" + indent(body, width)
     first, _, rest = body.partition("\n")
+    if body[:1] in (" ", "\t") or _THEMATIC.match(marker + first):
+        # Indented code keeps its indent below the marker; and "- ---" on one line is a
+        # thematic break, not an item holding one: the item would vanish from the page.
+        return marker.rstrip() + "\n" + indent(body, width)
     return marker + first + ("\n" + indent(rest, width) if rest else "")
 
 

@@ -157,6 +157,8 @@ def items(block: Block) -> list[Item]:
         for line in rest.split("\n") if rest else []:
             pad = len(line) - len(line.lstrip(" "))
             lines.append(line[min(pad, width) :])
+        if not lines[0].strip() and len(lines) > 1:
+            lines = lines[1:]  # "-" alone on its line: the content starts on the next
         out.append(Item("\n".join(lines), block.line + src.count(b"\n", 0, start), found.group(1)))
     return out
 

@@ -155,8 +155,14 @@ def read_field(spec: FieldSpec, parts: list[Block], into: Reading) -> list[Block
     if kind is FieldKind.ITEMS and spec.model is not None:
         if first.kind != NUMBERED:
             return parts
-        into.put(spec, [numbered_item(spec.model, item) for item in items(first)])
-        return parts[1:]
+        entries = items(first)
+        # An entry with no bold head is no item of ours (a note's "10." the list took in):
+        # kept as written.
+        ours = [entry for entry in entries if bold_head(entry.content) is not None]
+        others = [entry for entry in entries if bold_head(entry.content) is None]
+        into.put(spec, [numbered_item(spec.model, item) for item in ours])
+        kept = [Block(NUMBERED, f"{entry.marker} {entry.content}".rstrip(), entry.line) for entry in others]
+        return kept + parts[1:]
     if first.kind != PARAGRAPH:
         return parts
     into.put(spec, scalar_of(spec, first.text))
