@@ -248,7 +248,10 @@ def test_import_writes_the_sidecar_only_and_never_over_a_file(
     assert sidecar.read_bytes() == before
     assert main(["import", str(page), "--force", "-q"]) == 0
     assert (tmp_path / "ARCHITECTURE.toml.bak").read_bytes() == before
-    assert capsys.readouterr().err == ""
+    # -q silences the report, never what was not read as written.
+    assert capsys.readouterr().err.splitlines() == [
+        "not a valid answer: header.version: must be a version like 1.4.0 (X.Y.Z); kept in the notes of header"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -287,3 +290,140 @@ def test_the_rendered_example_imports_with_no_warning(
     assert "warning" not in err and "not a valid answer" not in err
     back, _ = load_spec(str(tmp_path / "back.toml"))
     assert render_markdown(back) == without_stamp(page.read_text())
+
+
+# What a newcomer's try found (each lost or garbled text, or a traceback) --------------------------
+
+FOUND = {
+    "links in every form": (
+        "## References\n\n### External Resources\n\n- https://www.elastic.co/guide\n"
+        '- [ES docs](https://www.elastic.co/guide "Elastic guide")\n- <https://opensearch.org>\n',
+        lambda d: (
+            [(link.title, link.url) for link in d.references.external]
+            == [
+                ("https://www.elastic.co/guide", "https://www.elastic.co/guide"),
+                ("ES docs", "https://www.elastic.co/guide"),
+                ("https://opensearch.org", "https://opensearch.org"),
+            ]
+        ),
+    ),
+    "a heading after a component is no part of it": (
+        "## High-Level Architecture\n\n### Components\n\n#### Component 1: Indexer\n\n"
+        "**Responsibility:** Builds the index.\n\n#### Query API\n\n**Responsibility:** Serves queries.\n",
+        lambda d: [(c.name, c.responsibility) for c in d.components] == [("Indexer", "Builds the index.")],
+    ),
+    "notes between placed parts are not copied": (
+        "## Context\n\n### Business Requirements\n\n- Fast.\n\nA note.\n\n### Technical Constraints\n\n"
+        "- Only Postgres.\n\n### Stakeholders\n\n- SRE\n",
+        lambda d: (
+            "Only Postgres" not in d.notes.context and d.context.technical_constraints == ["Only Postgres."]
+        ),
+    ),
+    "a second section of one name is kept, not read over the first": (
+        "## Context\n\nContext note one.\n\n## Security\n\nSecurity note.\n\n## Context\n\nContext note two.\n",
+        lambda d: "one" in d.notes.context and "two" in d.notes.context and "Security" not in d.notes.context,
+    ),
+    "a goal's extra line and words after its head": (
+        "## Goals\n\n1. **Speed**\n   - Target: p95 < 200 ms\n   - Why: Conversion.\n   - Note: measured weekly.\n"
+        "2. **Relevance** - measured by click-through.\n",
+        lambda d: (
+            [g.name for g in d.goals] == ["Speed"]
+            and "measured weekly" in d.notes.goals
+            and "**Relevance** - measured by click-through." in d.notes.goals
+        ),
+    ),
+    "a description that ends in a list, then pros and cons": (
+        "## Trade-offs & Decisions\n\n### Decision 1: Search\n\n**Options Considered:**\n\n"
+        "1. **OpenSearch**\n   - cheaper\n   - Pros: open\n   - Cons: fewer features\n",
+        lambda d: (
+            (d.decisions[0].options[0].description, d.decisions[0].options[0].pros) == ("- cheaper", ["open"])
+        ),
+    ),
+    "decision headings as authors write them": (
+        "## Design Decisions\n\n### ADR-007: Ledger\n\n**Decision**: PostgreSQL.\n\n### Decision: Queue\n\n"
+        "**Decision:** Kafka.\n",
+        lambda d: (
+            [(x.number, x.title, x.decision) for x in d.decisions]
+            == [(7, "Ledger", "PostgreSQL."), (8, "Queue", "Kafka.")]
+        ),
+    ),
+    "an owner line of another label": (
+        "## Summary\n\nShort.\n\n---\n\n**Architecture Owner:** Team A\\\n**Approved by:** CTO\n",
+        lambda d: d.review.owner == "Team A" and "Approved by" in d.notes.review,
+    ),
+    "headings by other names": (
+        "## Overview\n\nWhat it is.\n\n## Data Model\n\n#### Entity: Order\n\n## Trade-offs\n\n"
+        "### Decision 1: X\n\n## Monitoring\n\n## Testing\n",
+        lambda d: (
+            d.summary.text == "What it is."
+            and [e.name for e in d.entities] == ["Order"]
+            and len(d.decisions) == 1
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FOUND, ids=list(FOUND))
+def test_what_a_newcomer_found_is_read_and_kept(case: str) -> None:
+    text, holds = FOUND[case]
+    read = read_document(text)
+    document, _ = validated(read.data)
+    assert holds(document), document.model_dump(exclude_defaults=True)
+    assert lost(text, render_markdown(document), read.headings) == []
+    # and the page it gives reads back to itself
+    again = render_markdown(document)
+    assert render_markdown(imported(again)) == again
+
+
+def test_text_longer_than_a_field_holds_is_kept_in_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "long.md"
+    page.write_text("# B\n\n## Random notes\n\n" + "\n".join(["word " * 20] * 1000) + "\n")
+    assert main(["import", str(page)]) == 0
+    err = capsys.readouterr().err
+    assert "kept as 3 extra sections" in err
+    back, _ = load_spec(str(tmp_path / "long.toml"))
+    assert [extra.title for extra in back.extra_sections] == [
+        "Random notes",
+        "Random notes (part 2)",
+        "Random notes (part 3)",
+    ]
+    assert lost(page.read_text(), render_markdown(back), ()) == []
+
+
+def test_a_lost_sentence_is_said_even_quietly_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "api.md"
+    page.write_text(
+        "## API Contracts\n\n#### Endpoint: `GET /a`\n\n**Request:**\n\n```http\nGET /a\n```\n\n"
+        "**Response (200 OK):**\n\n```json\n{}\n```\n"
+    )
+    assert main(["import", str(page), "-q"]) == 1  # one body language per endpoint: "json" is not kept
+    err = capsys.readouterr().err
+    assert "warning: not in the spec's document: ```json" in err and "are not in its document" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "-"], "name the sidecar to write with -o"),
+        (["import", "."], "is a folder; name the Markdown file to import"),
+        (["import", "esc.md"], "contains an ESC"),
+        (["import", "page.md", "-o", "a" * 300 + ".toml"], "cannot write"),
+    ],
+)
+def test_more_bad_input_is_said_without_a_traceback(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text(HAND_WRITTEN)
+    (tmp_path / "esc.md").write_text("# A\n\nan \x1b[31mred\n")
+    assert main(args) in (1, 2)
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
