@@ -244,15 +244,8 @@ def details(item: BaseModel, specs: Sequence[FieldSpec], level: int, marker: str
     out = []
     for spec in specs:
         value = getattr(item, spec.name)
-        one = (
-            text_list_item(spec, value[0], level)
-            if spec.kind is FieldKind.TEXT_LIST and len(value) == 1
-            else ""
-        )
-        if one and "\n" not in value[0] and starts_paragraph(one):
-            # (An entry that is itself a list, "1) item", stays a list entry: after the
-            # label it would read as a list of its own.)
-            body = one
+        if spec.kind is FieldKind.TEXT_LIST and len(value) == 1 and "\n" not in value[0]:
+            body = text_list_item(spec, value[0], level)
         else:
             body = field_markdown(item, spec, level)
         out.append(list_item(marker, f"{spec.label}:", body))

@@ -42,7 +42,6 @@ class Block:
     origin: bytes | None = None
     start: int = 0
     end: int = 0
-    index: int = -1  # its place among the blocks of ``origin``: neighbours are next to each other
 
     @property
     def title(self) -> str:
@@ -73,7 +72,7 @@ def blocks(text: str, first_line: int = 1) -> list[Block]:
             if text.strip()
             else []
         )
-    found: list[Block] = []
+    found = []
     for node in tree.children:
         if node.srcmap is None:
             continue
@@ -82,9 +81,18 @@ def blocks(text: str, first_line: int = 1) -> list[Block]:
         source = src[start:end].decode("utf-8", "surrogatepass").rstrip("\n")
         kind = _KINDS.get(node.name, node.name)
         line = first_line + src.count(b"\n", 0, start)
-        end = start + len(source.encode("utf-8", "surrogatepass"))
-        level = int(node.meta.get("level", 0))
-        found.append(Block(kind, source, line, level, node, src, start, end, len(found)))
+        found.append(
+            Block(
+                kind,
+                source,
+                line,
+                int(node.meta.get("level", 0)),
+                node,
+                src,
+                start,
+                start + len(source.encode("utf-8", "surrogatepass")),
+            )
+        )
     return found
 
 
@@ -110,8 +118,7 @@ def source_of(parts: list[Block]) -> str:
             before is not None
             and part.origin is not None
             and before.origin is part.origin
-            and part.index == before.index + 1
-            and part.index >= 0
+            and before.end <= part.start
         ):
             out.append(part.origin[before.end : part.start].decode("utf-8", "surrogatepass"))
         elif before is not None:

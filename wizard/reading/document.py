@@ -62,14 +62,7 @@ def _title(key: str) -> str:
 
 
 def _norm(text: str) -> str:
-    """A heading as compared: its words, each without a plural "s" ("Data Model" is
-    "Data Models"), "and" and "&" aside."""
-    words = same_name(unescape(text)).split()
-    return " ".join(_singular(word) for word in words if word != "and")
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return same_name(unescape(text))
 
 
 # The parts of the template by their headings: a section's own title, and the headings
@@ -79,41 +72,34 @@ _PARTS.pop(_norm(_title("diagrams")), None)
 _PARTS.update(
     {
         _norm(Diagrams.model_fields["high_level"].title or ""): "high_level",
-        _norm("Detailed Design"): "detailed",
+        "detailed design": "detailed",
         _norm(Diagrams.model_fields["data_flow"].title or ""): "data_flow",
         _norm(Diagrams.model_fields["interactions"].title or ""): "interactions",
     }
 )
-# What hand-written documents call the template's sections (compared as above).
-_SYNONYMS = {
-    "summary": ("Summary", "Overview", "Architecture Overview", "System Overview"),
-    "context": ("Requirements", "Constraints", "System Context", "Context and Scope", "Background"),
-    "goals": ("Goals", "Goals and Non-Goals", "Architecture Goals", "Design Goals", "Quality Goals"),
-    "high_level": ("Architecture", "System Architecture", "High-Level Design", "Architecture Diagram"),
-    "entities": ("Data Model", "Data Models", "Data Design", "Schema"),
-    "endpoints": ("API", "APIs", "API Design", "API Contract", "Interfaces"),
-    "tech_stack": ("Tech Stack", "Technologies", "Technology Choices"),
-    "security": ("Security Considerations", "Security Model"),
-    "deployment": ("Deployment Architecture", "Deployment View", "Infrastructure"),
-    "testing": ("Testing", "Test Strategy", "Tests"),
-    "operations": ("Operations", "Monitoring", "Runbooks"),
-    "decisions": (
-        "Decisions",
-        "Trade-offs",
-        "Tradeoffs",
-        "Key Architectural Decisions",
-        "Architectural Decisions",
-        "Architecture Decisions",
-        "Design Decisions",
-        "Key Decisions",
-        "Tradeoffs and Decisions",
-    ),
-    "future": ("Future Work", "Roadmap", "Next Steps"),
-    "references": ("Related Documents", "Related Documentation", "Further Reading", "Links", "Resources"),
-}
-for _key, _names in _SYNONYMS.items():
-    for _name in _names:
-        _PARTS.setdefault(_norm(_name), _key)
+# What hand-written documents call the template's sections (compared by their words).
+_PARTS.update(
+    {
+        **dict.fromkeys(
+            (
+                "key architectural decisions",
+                "architectural decisions",
+                "architecture decisions",
+                "design decisions",
+                "decisions",
+                "tradeoffs and decisions",
+                "trade offs and decisions",
+            ),
+            "decisions",
+        ),
+        **dict.fromkeys(("related documents", "related documentation", "further reading"), "references"),
+        **dict.fromkeys(("system context", "context and scope", "system context and scope"), "context"),
+        **dict.fromkeys(("goals", "architecture goals", "design goals"), "goals"),
+        **dict.fromkeys(("summary", "tech stack"), ""),
+    }
+)
+_PARTS["summary"] = "summary"
+_PARTS["tech stack"] = "tech_stack"
 _OF_SECTION = {
     "high_level": "diagrams",
     "detailed": "diagrams",
@@ -177,21 +163,14 @@ def _lines(text: str) -> list[str]:
     return [line for line in re.split(r"\\\n|  \n|\n", text) if line.strip()]
 
 
-def _label_lines(model: type[BaseModel], part: Block, into: Reading, others: list[str] | None = None) -> bool:
-    """``**Label:** value`` lines (the header's and the owner's) into ``model``'s fields.
-    With ``others``, lines of other labels are allowed (and collected there) as long as one
-    line is the model's; without, every line must be."""
+def _label_lines(model: type[BaseModel], part: Block, into: Reading) -> bool:
+    """``**Label:** value`` lines (the header's and the owner's) into ``model``'s fields."""
     by_label = {item.label: item for item in fields_of(model)}
-    lines = _lines(part.text)
-    labelled = [bold_label(line) for line in lines]
-    ours = [item is not None and item[0] in by_label for item in labelled]
-    if not lines or not any(ours) or (others is None and not all(ours)):
+    labelled = [bold_label(line) for line in _lines(part.text)]
+    if not labelled or any(item is None or item[0] not in by_label for item in labelled):
         return False
-    for line, item, mine in zip(lines, labelled, ours, strict=True):
-        if not mine or item is None:
-            assert others is not None
-            others.append(line.rstrip())
-            continue
+    for item in labelled:
+        assert item is not None
         spec = by_label[item[0]]
         value = item[1].strip()
         mark = gap(value)
@@ -233,13 +212,8 @@ def _footer(found: list[Block], out: Imported) -> list[Block]:
         mark = gap(part.text)
         if mark is not None and mark.reason is not None and at == len(found) - 1:
             out.data["not_applicable"]["review"] = mark.reason
-        else:
-            others: list[str] = []
-            if not _label_lines(Review, part, review, others):
-                continue
-            # Lines of other labels ("**Approved by:** CTO"): kept, as the review's notes.
-            if others:
-                out.keep("review", [Block(PARAGRAPH, "\\\n".join(others), part.line)], "other owner lines")
+        elif not _label_lines(Review, part, review):
+            continue
         out.data["review"] = review.data
         out.report.append(Placed(part.line, "the owner and review lines", "Ownership & Review"))
         out.keep("review", found[at + 1 :], "text after the owner lines")
@@ -277,19 +251,12 @@ def _chapters(found: list[Block], out: Imported) -> None:
             lead.append(part)
     out.keep("header", lead, "text before the first section")
     after = "header"
-    read_parts: set[str] = set()
     for chapter in chapters:
         if not chapter.part:
             _extra(chapter, after, out)
             continue
         key = _OF_SECTION.get(chapter.part, chapter.part)
         after = key
-        if chapter.part in read_parts:
-            # A second "## Context" (or an "Overview" after a "Summary"): kept whole, under
-            # its heading, as the section's notes; read again it would replace the first.
-            out.keep(key, [chapter.heading, *chapter.body], f"a second {chapter.heading.title!r}")
-            continue
-        read_parts.add(chapter.part)
         out.report.append(Placed(chapter.heading.line, chapter.heading.title, _title(key)))
         out.headings.add(chapter.heading.line)
         body = chapter.body
@@ -418,7 +385,6 @@ def _items_under(
                 out.data.setdefault("not_applicable", {})[key] = mark.reason
         made = []
         for heading, name, body in found:
-            out.headings.add(heading.line)  # written as the template heads an item
             matched = head.match(heading.title)
             assert matched is not None
             args = [matched.group("number")] if "number" in head.groupindex else []

@@ -28,7 +28,6 @@ from wizard.reading.blocks import (
 )
 from wizard.reading.values import (
     Reading,
-    as_entry,
     body_blocks,
     bold_head,
     bold_label,
@@ -47,13 +46,11 @@ Reader = Callable[[list[Block], Reading], list[Block]]
 
 _CODE_SPAN = re.compile(r"^(`+)( ?)(.*?)\2\1$", re.DOTALL)
 _DASH = re.compile(" - ")
-_LANGUAGE_WORD = re.compile(r"^[\w#+.-]*$")
 _COMMA = re.compile(", ")
-_COLON = re.compile(": ")
-_BARE_URL = re.compile(r"^<?(?P<url>(?:https?://|mailto:)[^\s>]+)>?")
+_COLON = re.compile(":")
 _DECISION_LINK = re.compile(r"Decision (\d{1,6})")
 _WITH_STATUS = re.compile(r"^(?P<what>.*?) \((?P<status>\d{3})(?: [^)]*)?\)$")
-_LINK = re.compile(r"^\[(?P<text>(?:[^\]\\]|\\.)*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<hint>[^\"]*)\")?\)")
+_LINK = re.compile(r"^\[(?P<text>(?:[^\]\\]|\\.)*)\]\((?P<url>[^)\s]*)\)")
 
 
 def spec(model: type[BaseModel], name: str) -> FieldSpec:
@@ -101,17 +98,9 @@ def segments(parts: list[Block], labels: set[str]) -> tuple[list[Block], list[Se
     ``labels``) with the blocks of its value: the rest of its paragraph and what follows it."""
     lead: list[Block] = []
     found: list[Segment] = []
-    seen: set[str] = set()
     for part in parts:
         labelled = bold_label(part.text) if part.kind == PARAGRAPH else None
-        # A label seen before (and not one that repeats, as error responses do) starts no
-        # second value: it would replace the first.
-        if (
-            labelled is not None
-            and known(labelled[0], labels)
-            and (labelled[0] not in seen or known(labelled[0], labels) == "Error Response")
-        ):
-            seen.add(labelled[0])
+        if labelled is not None and known(labelled[0], labels):
             one = bool(labelled[1].strip()) and "\n" not in part.text
             found.append(Segment(labelled[0], body_blocks(labelled[1], part.line), one))
         elif found:
@@ -282,20 +271,11 @@ def link_entry(item: Any) -> dict[str, Any]:
         reading.put(spec(Link, "title"), unescape(one_line(found.group("text"))))
         reading.put(spec(Link, "url"), found.group("url"))
         after = text[found.end() :]
-    elif bare := _BARE_URL.match(text):
-        # A bare address (or <address>): its own title.
-        reading.put(spec(Link, "title"), bare.group("url"))
-        reading.put(spec(Link, "url"), bare.group("url"))
-        after = text[bare.end() :]
     else:
-        # The renderer escapes a title's own ":" when a note follows (before_colon).
         pieces = split_on(_COLON, text)
         reading.put(spec(Link, "title"), unescape(one_line(pieces[0])))
         after = text[len(pieces[0]) :]
-    note = after[1:] if after.startswith(":") else after
-    if found and found.group("hint"):
-        # A link's title attribute has no field: its words go first in the note.
-        note = f"{found.group('hint')}{'. ' + note.strip() if note.strip() else ''}"
+    note = after[1:] if after.startswith(":") else ""
     if note.strip():
         reading.put(spec(Link, "note"), source_of(body_blocks(note.lstrip(" "), item.line)))
     return reading.data
@@ -394,11 +374,7 @@ _FORMATS = ("text", "mermaid", "plantuml", "dot", "d2")
 _NUMBERED_HEAD = re.compile(r"^Component \d{1,9}: (?P<name>.*)$")
 _ENTITY_HEAD = re.compile(r"^Entity: (?P<name>.*)$")
 _ENDPOINT_HEAD = re.compile(r"^Endpoint: (?P<name>.*)$")
-# "Decision 3: Title" as archwiz writes it; "Decision: Title", "ADR-007: Title" and
-# "ADR 7. Title" as authors do (with no number, the decision gets the next free one).
-_DECISION_HEAD = re.compile(
-    r"^(?:Decision|ADR)(?:[-\s]*(?P<number>\d{1,6}))?\s*[:.)\u2013\u2014-]\s*(?P<name>\S.*)$", re.IGNORECASE
-)
+_DECISION_HEAD = re.compile(r"^Decision (?P<number>\d{1,6}): (?P<name>.*)$")
 
 
 def by_heading(
@@ -408,19 +384,11 @@ def by_heading(
     heading with its name (as written) and its blocks."""
     lead: list[Block] = []
     found: list[tuple[Block, str, list[Block]]] = []
-    inside = False  # after a matching heading, until another heading of its level
     for part in parts:
-        same_level = part.kind == HEADING and part.level == level
-        matched = head.match(part.title) if same_level else None
+        matched = head.match(part.title) if part.kind == HEADING and part.level == level else None
         if matched is not None:
             found.append((part, matched.group("name"), []))
-            inside = True
-        elif same_level:
-            # Another heading of the items' level is no part of the item before it: it and
-            # what follows it are kept as they are.
-            inside = False
-            lead.append(part)
-        elif inside:
+        elif found:
             found[-1][2].append(part)
         else:
             lead.append(part)
@@ -486,7 +454,7 @@ def entity(name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]]:
                 for item in items(part):
                     labelled = plain_label(item.content, set(lists))
                     if labelled is None:
-                        leftover.append(Block(BULLETS, as_entry(item.content), item.line))
+                        leftover.append(Block(BULLETS, "- " + item.content, item.line))
                         continue
                     field = lists[labelled[0]]
                     mark = gap(labelled[1])
@@ -511,9 +479,7 @@ def entity(name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]]:
 
 
 def _fenced(part: Block) -> bool:
-    """A fence as code() writes a body: backticks, and one word naming its language."""
-    info = str(part.node.meta.get("info", "")) if part.node is not None else ""
-    return part.kind == FENCE and part.text.startswith("```") and bool(_LANGUAGE_WORD.match(info))
+    return part.kind == FENCE and part.text.lstrip(" ").startswith(("```", "~~~"))
 
 
 def _body(
@@ -606,54 +572,38 @@ def endpoint(name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]
     return reading.data, leftover
 
 
-def _as_list(entries: list[Any]) -> str:
-    """Entries as a bullet list again, each entry's lines under its marker."""
-    return "\n".join(as_entry(entry.content) for entry in entries)
-
-
-def _option(item: Any) -> tuple[dict[str, Any], list[Block]]:
+def _option(item: Any) -> dict[str, Any]:
     reading = Reading({})
     head = bold_head(item.content)
     if head is None:
         reading.put(spec(Option, "name"), unescape(one_line(item.content.split("\n", 1)[0])))
-        rest_of_it = item.content.split("\n", 1)[1] if "\n" in item.content else ""
-        return reading.data, body_blocks(rest_of_it, item.line + 1) if rest_of_it.strip() else []
+        return reading.data
     reading.put(spec(Option, "name"), unescape(one_line(head[0])))
     parts = body_blocks(head[1], item.line)
     shown = {"name", "description", "pros", "cons"}
-    pros_cons = {"Pros", "Cons"}
-    # The pros and cons are the last entries of a bullet list: alone, or after the entries
-    # of a description that ends in a list (the two lists are one on the page).
-    at, split = None, 0
-    for index, part in enumerate(parts):
-        if part.kind != BULLETS:
-            continue
-        entries = items(part)
-        tail = len(entries)
-        while tail and plain_label(entries[tail - 1].content, pros_cons):
-            tail -= 1
-        if tail < len(entries):
-            at, split = index, tail
-            break
-    if at is None:
-        lead, found = segments(parts, rest_labels(Option, shown))
-        if lead:
-            reading.put(spec(Option, "description"), source_of(lead))
-        return reading.data, rest(Option, found, reading, shown)
-    entries = items(parts[at])
-    lead = list(parts[:at])
-    if split:
-        lead.append(Block(BULLETS, _as_list(entries[:split]), parts[at].line))
+    at = next(
+        (
+            i
+            for i, part in enumerate(parts)
+            if part.kind == BULLETS
+            and all(plain_label(entry.content, {"Pros", "Cons"}) for entry in items(part))
+        ),
+        None,
+    )
+    lead = parts if at is None else parts[:at]
+    lead, found = segments(lead, rest_labels(Option, shown)) if at is None else (lead, [])
     if lead:
         reading.put(spec(Option, "description"), source_of(lead))
-    pros = Block(BULLETS, _as_list(entries[split:]), parts[at].line)
-    leftover = details([spec(Option, "pros"), spec(Option, "cons")], blocks(pros.text, pros.line), reading)
-    _, found = segments(parts[at + 1 :], rest_labels(Option, shown))
-    return reading.data, leftover + rest(Option, found, reading, shown)
+    if at is not None:
+        after = parts[at + 1 :]
+        details([spec(Option, "pros"), spec(Option, "cons")], [parts[at]], reading)
+        _, found = segments(after, rest_labels(Option, shown))
+    rest(Option, found, reading, shown)
+    return reading.data
 
 
-def decision(number: str | None, name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]]:
-    reading = Reading({"number": int(number) if number else None, "title": unescape(name)})
+def decision(number: str, name: str, parts: list[Block]) -> tuple[dict[str, Any], list[Block]]:
+    reading = Reading({"number": int(number), "title": unescape(name)})
     leftover: list[Block] = []
     lines = re.split(r"\\\n|\n", parts[0].text) if parts and parts[0].kind == PARAGRAPH else []
     status_lines = ("Status", "Date", "Supersedes", "Superseded by")
@@ -677,9 +627,8 @@ def decision(number: str | None, name: str, parts: list[Block]) -> tuple[dict[st
     options_label = spec(Decision, "options").label
     for segment in found:
         if segment.label == options_label and segment.blocks and segment.blocks[0].kind == NUMBERED:
-            options = [_option(item) for item in items(segment.blocks[0])]
-            reading.data["options"] = [data for data, _ in options]
-            leftover += [block for _, more in options for block in more] + segment.blocks[1:]
+            reading.data["options"] = [_option(item) for item in items(segment.blocks[0])]
+            leftover += segment.blocks[1:]
     others = [
         item
         for item in found

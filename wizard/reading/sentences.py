@@ -17,9 +17,6 @@ from wizard.names import words
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
-_MARKER = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?=\s|$)")
-
-
 def _words(text: str) -> list[str]:
     # Raw HTML is shown as text (its "<" written "&lt;"): the same words on the page.
     return words(html.unescape(text))
@@ -32,8 +29,6 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for piece in _SENTENCE_END.split(text):
         start = text.find(piece, at)
         at = start + len(piece) if start >= 0 else at
-        # A list marker is no word: "1." may come back as "-", and a lone "1." is no sentence.
-        piece = _MARKER.sub("", piece)
         if _words(piece):
             out.append((text.count("\n", 0, max(start, 0)) + 1, piece.strip()))
     return out

@@ -87,11 +87,6 @@ def body_blocks(after_label: str, line: int) -> list[Block]:
     return blocks(text, line)
 
 
-def as_entry(content: str) -> str:
-    """A list entry's content as a bullet again, its later lines under the marker."""
-    return "- " + content.replace("\n", "\n  ")
-
-
 def one_line(text: str) -> str:
     return " ".join(part.strip() for part in text.split("\n"))
 
@@ -163,14 +158,11 @@ def read_field(spec: FieldSpec, parts: list[Block], into: Reading) -> list[Block
         entries = items(first)
         # An entry with no bold head is no item of ours (a note's "10." the list took in):
         # kept as written.
-        # So is one with words after its head on its line ("**Relevance** - by clicks"):
-        # archwiz writes the other fields below the head.
-        ours = [entry for entry in entries if _head_alone(entry.content)]
-        others = [entry for entry in entries if not _head_alone(entry.content)]
-        made = [numbered_item(spec.model, item) for item in ours]
-        into.put(spec, [data for data, _ in made])
+        ours = [entry for entry in entries if bold_head(entry.content) is not None]
+        others = [entry for entry in entries if bold_head(entry.content) is None]
+        into.put(spec, [numbered_item(spec.model, item) for item in ours])
         kept = [Block(NUMBERED, f"{entry.marker} {entry.content}".rstrip(), entry.line) for entry in others]
-        return kept + [block for _, more in made for block in more] + parts[1:]
+        return kept + parts[1:]
     if first.kind != PARAGRAPH:
         return parts
     into.put(spec, scalar_of(spec, first.text))
@@ -200,28 +192,21 @@ def labelled_items(model: type[BaseModel], entries: list[Any], into: Reading) ->
         leftover = read_field(spec, body_blocks(found[1], entry.line), into)
         if leftover:
             kept.append(entry)
-    return (
-        [Block(BULLETS, "\n".join(as_entry(entry.content) for entry in kept), kept[0].line)] if kept else []
-    )
+    return [Block(BULLETS, "\n".join("- " + entry.content for entry in kept), kept[0].line)] if kept else []
 
 
-def numbered_item(model: type[BaseModel], item: Any) -> tuple[dict[str, Any], list[Block]]:
-    """``**Head** ...`` with ``- Label: value`` sub-items, as ``numbered_items`` writes one;
-    and what of it no field took."""
+def numbered_item(model: type[BaseModel], item: Any) -> dict[str, Any]:
+    """``**Head** ...`` with ``- Label: value`` sub-items, as ``numbered_items`` writes one."""
     specs = fields_of(model)
     reading = Reading({})
     head = bold_head(item.content)
-    assert head is not None
+    if head is None:
+        reading.put(specs[0], scalar_of(specs[0], item.content.split("\n", 1)[0]))
+        return reading.data
     if gap(head[0]) is None:
         reading.put(specs[0], scalar_of(specs[0], head[0]))
-    parts = body_blocks(head[1], item.line)
-    leftover = details(specs[1:], parts, reading)
-    return reading.data, leftover
-
-
-def _head_alone(content: str) -> bool:
-    head = bold_head(content.split("\n", 1)[0])
-    return head is not None and not head[1].strip()
+    details(specs[1:], body_blocks(head[1], item.line), reading)
+    return reading.data
 
 
 def details(specs: tuple[FieldSpec, ...] | list[FieldSpec], parts: list[Block], into: Reading) -> list[Block]:
@@ -236,12 +221,9 @@ def details(specs: tuple[FieldSpec, ...] | list[FieldSpec], parts: list[Block], 
         for entry in items(part):
             found = plain_label(entry.content, set(by_label))
             if found is None:
-                leftover.append(Block(BULLETS, as_entry(entry.content), entry.line))
+                leftover.append(Block(BULLETS, "- " + entry.content, entry.line))
                 continue
             spec = by_label[found[0]]
-            if spec.key in into.data:  # a second "Output:": kept, not put over the first
-                leftover.append(Block(BULLETS, as_entry(entry.content), entry.line))
-                continue
             body = body_blocks(found[1], entry.line)
             if (
                 spec.kind is FieldKind.TEXT_LIST
